@@ -1,0 +1,20 @@
+/** The public surface of the simulation, for client/, server/ and the tests. */
+export * from "./model/levers";
+export * from "./model/events";
+export * from "./model/types";
+export * from "./model/validate";
+export * from "./model/game";
+export * from "./model/params";
+export * from "./model/rng";
+export { resolveQuarter, applyPressure, pickStocks } from "./model/dynamics";
+export { topReasons } from "./model/explainBuilder";
+export { coefficientOfVariation, percentileSorted, h } from "./model/math";
+export * from "./model/canonical";
+export * from "./scenarios/index";
+export { parseScenario, scenarioSchema } from "./scenarios/schema";
+export * from "./bots/strategies";
+export * from "./bots/play";
+export { distribute } from "./bots/distribute";
+export * from "./analysis/simulateTeam";
+export * from "./analysis/luckBand";
+export * from "./analysis/replay";

@@ -1,0 +1,59 @@
+/**
+ * The six levers of the source essay, plus the tempting `campaigns` bucket.
+ * Order matters: it is the order of tiles on the board and of columns in exports.
+ */
+export const LEVER_IDS = [
+  "longTerm",
+  "culture",
+  "governance",
+  "support",
+  "recruitment",
+  "strategy",
+] as const;
+export type LeverId = (typeof LEVER_IDS)[number];
+
+export const BUCKET_IDS = [...LEVER_IDS, "campaigns"] as const;
+export type BucketId = (typeof BUCKET_IDS)[number];
+
+/** Whole tokens per bucket for one quarter, as a team submits them. */
+export type Allocation = Record<BucketId, number>;
+
+export function emptyAllocation(): Allocation {
+  return {
+    longTerm: 0,
+    culture: 0,
+    governance: 0,
+    support: 0,
+    recruitment: 0,
+    strategy: 0,
+    campaigns: 0,
+  };
+}
+
+export function allocationTotal(allocation: Allocation): number {
+  let total = 0;
+  for (const id of BUCKET_IDS) total += allocation[id];
+  return total;
+}
+
+export function leverTotal(allocation: Allocation): number {
+  let total = 0;
+  for (const id of LEVER_IDS) total += allocation[id];
+  return total;
+}
+
+/**
+ * Trims an allocation to a (cut) budget, taking tokens one at a time from the fullest bucket
+ * (campaigns first on ties): used when a replayed or default decision meets a smaller budget.
+ */
+export function fitToBudget(allocation: Allocation, budget: number): Allocation {
+  const out = { ...allocation };
+  let excess = allocationTotal(out) - Math.max(0, budget);
+  while (excess > 0) {
+    let fullest: BucketId = "campaigns";
+    for (const id of BUCKET_IDS) if (out[id] > out[fullest]) fullest = id;
+    out[fullest] -= 1;
+    excess -= 1;
+  }
+  return out;
+}

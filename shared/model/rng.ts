@@ -1,0 +1,55 @@
+/**
+ * Seeded random streams (Alea, from seedrandom: pure double arithmetic, identical in Node and
+ * browsers). One stream per purpose (and per team where the draws are a team's own), each
+ * drawing a fixed number of values per quarter, so that a team's choices never shift anyone's
+ * later draws: common random numbers make what-if branches and luck bands meaningful.
+ *
+ * A stream's state is four numbers, saved in the game state after every quarter, so a saved
+ * game resumes with exactly the draws it would have had. Seeding costs microseconds while a draw
+ * costs nanoseconds, which is why streams live for a whole game rather than one per quarter.
+ */
+import seedrandom from "seedrandom";
+
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export type StreamPurpose = "moment" | "events" | "buzz" | "bot";
+
+export interface Stream {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform in (0, 1]: safe to divide by or take the square root of. */
+  nextPositive(): number;
+  state(): RngState;
+}
+
+export function streamKey(
+  seed: string,
+  purpose: StreamPurpose,
+  ...parts: (string | number)[]
+): string {
+  return [seed, purpose, ...parts].join(":");
+}
+
+function wrap(prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>): Stream {
+  return {
+    next: () => prng(),
+    nextPositive: () => 1 - prng(),
+    state: () => {
+      const s = prng.state();
+      return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
+    },
+  };
+}
+
+export function openStream(key: string): Stream {
+  return wrap(seedrandom.alea(key, { state: true }));
+}
+
+export function resumeStream(state: RngState): Stream {
+  return wrap(seedrandom.alea("", { state: { ...state } }));
+}

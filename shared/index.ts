@@ -18,3 +18,8 @@ export { distribute } from "./bots/distribute";
 export * from "./analysis/simulateTeam";
 export * from "./analysis/luckBand";
 export * from "./analysis/replay";
+export * from "./protocol/codes";
+export * from "./protocol/errors";
+export * from "./protocol/messages";
+export * from "./protocol/options";
+export * from "./protocol/view";

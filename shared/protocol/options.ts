@@ -1,0 +1,39 @@
+/** Options a client passes when creating or joining a room. */
+import { z } from "zod";
+import { LANGUAGES, PACINGS } from "./messages";
+
+export const workshopCreateOptions = z
+  .object({
+    scenario: z.string().max(40).optional(),
+    years: z.number().int().min(1).max(10).optional(),
+    teams: z.number().int().min(2).max(8).optional(),
+    /** 0 = no timer. */
+    decisionSeconds: z.number().int().min(0).max(3600).optional(),
+    seed: z.union([z.string().max(64), z.number().int()]).optional(),
+    language: z.enum(LANGUAGES).optional(),
+    pacing: z.enum(PACINGS).optional(),
+  })
+  .strict();
+export type WorkshopCreateOptions = z.infer<typeof workshopCreateOptions>;
+
+export const soloCreateOptions = z
+  .object({
+    scenario: z.string().max(40).optional(),
+    seed: z.union([z.string().max(64), z.number().int()]).optional(),
+    language: z.enum(LANGUAGES).optional(),
+    name: z.string().max(200).optional(),
+    rivals: z.number().int().min(1).max(5).optional(),
+    decisionSeconds: z.number().int().min(0).max(3600).optional(),
+  })
+  .strict();
+export type SoloCreateOptions = z.infer<typeof soloCreateOptions>;
+
+/** Joining an existing workshop: as a participant (name, optional seat token) or facilitator. */
+export const workshopJoinOptions = z.union([
+  z.object({ facilitatorToken: z.string().min(1).max(128) }).strict(),
+  z.object({ name: z.string().max(200), seatToken: z.string().max(128).optional() }).strict(),
+]);
+export type WorkshopJoinOptions = z.infer<typeof workshopJoinOptions>;
+
+export const DEFAULT_TEAM_COUNT = 4;
+export const MAX_PLAYERS_PER_ROOM = 64;

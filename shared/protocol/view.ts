@@ -1,0 +1,94 @@
+/**
+ * What a client sees of a room, as plain data: the synchronized Colyseus state decodes to this
+ * shape. Anything secret (a team's draft and decision before reveal) sits in `TeamPrivateView`,
+ * which only that team's members and the facilitator ever receive.
+ */
+import type { Allocation } from "../model/levers";
+import type { LoggedTurn, Scenario } from "../model/types";
+import type { Pacing, Language } from "./messages";
+
+export const PHASES = ["lobby", "briefing", "decision", "results", "debrief", "ended"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface ReasonView {
+  gauge: "engagement" | "trust" | "reach";
+  cause: string;
+  value: number;
+}
+
+/** One revealed quarter of one team: public to everyone after the reveal. */
+export interface TurnResultView {
+  turn: number;
+  engagement: number;
+  reach: number;
+  buzzVolatility: number;
+  trust: number;
+  kpi: number;
+  ssv: number;
+  score: number;
+  allocation: Allocation;
+  /** Tokens pressure moved into campaigns. */
+  forced: number;
+  /** "submitted" | "draft" (timer ran out, the draft was taken) | "default" | "bot". */
+  decisionSource: DecisionSource;
+  events: string[];
+  reasons: ReasonView[];
+}
+export type DecisionSource = "submitted" | "draft" | "default" | "bot";
+
+export interface TeamPrivateView {
+  draft: Allocation;
+  /** Who last touched the draft (player id). */
+  draftBy: string;
+  submitted: boolean;
+  decision: Allocation;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  /** Strategy id when a bot plays the team, "" otherwise. */
+  bot: string;
+  budget: number;
+  /** Whether the team has locked its decision this quarter (public: the "who has submitted" board). */
+  submitted: boolean;
+  history: TurnResultView[];
+  private?: TeamPrivateView;
+}
+
+export interface PlayerView {
+  id: string;
+  name: string;
+  teamId: string;
+  connected: boolean;
+}
+
+export interface RoomView {
+  code: string;
+  kind: "workshop" | "solo";
+  scenarioId: string;
+  language: Language;
+  pacing: Pacing;
+  phase: Phase;
+  /** Quarters resolved so far; during a decision the quarter being decided is `turn + 1`. */
+  turn: number;
+  turnsTotal: number;
+  /** Epoch ms when the decision timer runs out (0 = no timer). */
+  deadline: number;
+  paused: boolean;
+  /** Remaining ms frozen while paused. */
+  remainingMs: number;
+  /** Event ids striking the quarter being decided / just resolved. */
+  event: string[];
+  teams: Map<string, TeamView> | Record<string, TeamView>;
+  players: Map<string, PlayerView> | Record<string, PlayerView>;
+}
+
+/** Answer to `debrief.data`: enough to replay the game exactly in the browser. */
+export interface DebriefData {
+  /** The scenario as played (a workshop may shorten or lengthen its years). */
+  scenario: Scenario;
+  seed: string;
+  teamIds: string[];
+  log: LoggedTurn[];
+}

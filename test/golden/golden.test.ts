@@ -1,0 +1,19 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { GOLDEN_CASES } from "./cases";
+import { goldenTrajectory } from "./trajectory";
+
+describe("golden trajectories", () => {
+  it.each(GOLDEN_CASES)("$scenario $seed keeps its pinned hash", (c) => {
+    const text = goldenTrajectory(c);
+    expect(createHash("sha256").update(text).digest("hex")).toBe(c.sha256);
+  });
+
+  it("hash the whole history: a change in the last digit of one number changes the hash", () => {
+    const c = GOLDEN_CASES[0]!;
+    const text = goldenTrajectory(c);
+    const tweaked = text.replace(/(\d)(?=[,}\]])/, (d) => String((Number(d) + 1) % 10));
+    expect(tweaked).not.toBe(text);
+    expect(createHash("sha256").update(tweaked).digest("hex")).not.toBe(c.sha256);
+  });
+});

@@ -43,14 +43,17 @@ const balanced: Strategy = (view, rng) =>
 
 const buzz: Strategy = (view, rng) => distribute(view.budget, { campaigns: 1 }, rng);
 
-/** Culture and its enablers first; recruitment once there is something to offer experts. */
+/**
+ * Culture and its enablers first, with enough training at once to pass culture's critical mass;
+ * recruitment from year 2, once there is something to offer experts.
+ */
 const cultureFirst: Strategy = (view, rng) => {
   const early = view.quarter <= 4;
   return distribute(
     view.budget,
     early
-      ? { culture: 3, support: 2, strategy: 2, governance: 1.5, longTerm: 1.5, recruitment: 0.5 }
-      : { culture: 2, support: 2, strategy: 2, governance: 1.5, longTerm: 1, recruitment: 1.5 },
+      ? { culture: 4, support: 2, strategy: 1.5, governance: 1, longTerm: 1.5 }
+      : { culture: 4, support: 2, strategy: 1, governance: 1, longTerm: 1, recruitment: 1 },
     rng,
   );
 };
@@ -63,7 +66,10 @@ const shortTermist: Strategy = (view, rng) =>
     rng,
   );
 
-/** Reads its own gauges and funds what is weakest, with a floor for every lever. */
+/**
+ * Reads its own gauges and funds what is weakest, with a floor for every lever. Culture weighs
+ * most: it only moves once enough people train at the same time (its critical mass).
+ */
 const adaptive: Strategy = (view, rng) => {
   const s = view.state;
   const pressureGap = Math.max(0, (s.cfoQuarters > 0 ? 0.8 : s.P) - s.L);
@@ -71,7 +77,7 @@ const adaptive: Strategy = (view, rng) => {
     view.budget,
     {
       longTerm: 0.6 + 3 * pressureGap,
-      culture: 0.6 + 2 * (1 - s.C),
+      culture: 1.5 + 4 * (1 - s.C),
       governance: 0.5 + 2 * (1 - s.G) * (s.T < 0.5 ? 1.5 : 1),
       support: 0.6 + 2 * (1 - s.K),
       recruitment: 0.4 + (s.S > 0.4 ? 1.5 : 0.3) * (1 - s.M),

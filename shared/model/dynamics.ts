@@ -119,29 +119,31 @@ export function resolveQuarter(
   const hK = h(x.support);
   const hR = h(x.recruitment);
   const hS = h(x.strategy);
-  const hB = h(x.campaigns);
+  // Buzz wears down reciprocity and trust in proportion to the share of the budget it takes: a
+  // campaign now and then is communication, a budget of campaigns is a fan zone.
+  const buzzShare = x.campaigns / ctx.baseBudget;
   const p = PARAMS;
   s.L = clamp01(s.L + p.mandate.gain * hL * (1 - s.L) - p.mandate.decay * s.L);
   s.W = s.W + p.pipeline.gain * hC - s.W * p.pipeline.drain;
+  // Culture shifts only once enough people are in training at the same time (a critical mass):
+  // below it, training teaches tools, not culture (stylised fact 4).
   s.C = clamp01(
     s.C +
       p.culture.gain *
-        s.W *
-        p.pipeline.drain *
+        Math.max(0, s.W - p.culture.criticalMass) *
         (1 + p.culture.coaching * s.K) *
         (1 + p.culture.mandate * s.L) *
         (1 - s.C) -
       p.culture.decay * s.C,
   );
   s.G = clamp01(s.G + p.governance.gain * hG * (1 - s.G) - p.governance.decay * s.G);
-  s.K = clamp01(
-    s.K + p.coaching.gain * hK * (0.5 + 0.5 * s.C) * (1 - s.K) - p.coaching.decay * s.K,
-  );
+  // Coaches can only coach where a culture of sharing exists: no culture, no coaching capacity.
+  s.K = clamp01(s.K + p.coaching.gain * hK * s.C * (1 - s.K) - p.coaching.decay * s.K);
   s.S = clamp01(
     s.S +
       p.strategy.gain * hS * (1 - s.S) -
       p.strategy.decay * s.S -
-      p.strategy.buzzErosion * hB * s.S,
+      p.strategy.buzzErosion * buzzShare * s.S,
   );
 
   // 3. Buzz: fixed draws per slot (common random numbers), heavy-tailed viral hits.
@@ -163,7 +165,7 @@ export function resolveQuarter(
     const uSeverity = ctx.buzz.nextPositive();
     if (slot >= active) continue;
     if (uViral < viralChance) {
-      viral += (1 / Math.sqrt(uSize)) * audience;
+      viral += (b.viralSize / Math.sqrt(uSize)) * audience;
       outcome.viral++;
     } else {
       ordinary += (b.ordinaryMin + b.ordinarySpread * uSize) * audience;
@@ -202,18 +204,22 @@ export function resolveQuarter(
   const ac = p.activity;
   const lurkers = 1 - s.a;
   const aBase = ac.base * lurkers;
+  // Culture opens the door; a coach's reply ("someone answered me") or an expert's answer makes
+  // lurkers walk through it. Neither works without culture: culture and coaching are complements.
   const aCulture = ac.culture * s.C * 0.5 * lurkers;
   const aGovernance = ac.culture * s.C * 0.5 * s.G * lurkers;
-  const aCoaching = ac.coaching * s.K * lurkers;
+  const aCoaching = ac.coaching * s.C * s.K * lurkers;
+  const aExperts = ac.experts * s.C * s.X * lurkers;
   const lapse = ac.lapse * (1 - ac.coachingHold * s.K) * (1 - ac.strategyHold * s.S);
   const aLapse = -lapse * s.a;
-  const aRaw = s.a + aBase + aCulture + aGovernance + aCoaching + aLapse;
+  const aRaw = s.a + aBase + aCulture + aGovernance + aCoaching + aExperts + aLapse;
   const a2 = clamp01(aRaw);
   if (eLedger) {
     eLedger.add("organic", s.M * aBase);
     eLedger.add("culture", s.M * aCulture);
     eLedger.add("governance", s.M * aGovernance);
     eLedger.add("coaching", s.M * aCoaching);
+    eLedger.add("recruitment", s.M * aExperts);
     eLedger.add("lapse", s.M * aLapse);
     eLedger.add("bounds", s.M * (a2 - aRaw));
   }
@@ -240,7 +246,7 @@ export function resolveQuarter(
   const tGovernance = tRoom * t.governance * s.G;
   const sev = sevEvent + sevBackfire;
   const tCrisis = -s.T * sev * (1 - t.governanceShield * s.G) * (1 - t.loyalty * s.a * s.T);
-  const tErosion = -t.buzzErosion * hB * s.T;
+  const tErosion = -t.buzzErosion * buzzShare * s.T;
   const Traw = s.T + tStrategy + tCoaching + tGovernance + tCrisis + tErosion;
   const T2 = clamp01(Traw);
   if (tLedger) {
@@ -266,10 +272,7 @@ export function resolveQuarter(
   const ssv = E * s.T;
   s.weightedSsv += ctx.quarter * ssv;
   s.weights += ctx.quarter;
-  const score =
-    s.weightedSsv / s.weights +
-    p.score.assets * s.T * mean([s.C, s.G, s.K, s.S]) -
-    p.score.volatility * buzzVolatility;
+  const score = s.weightedSsv / s.weights + p.score.assets * s.T * mean([s.C, s.G, s.K, s.S]);
 
   // The new CFO judges the KPI against a growing target; two misses running cut next budget.
   s.budget = ctx.baseBudget;

@@ -14,29 +14,64 @@ export interface GoldenCase {
 }
 
 export const GOLDEN_CASES: GoldenCase[] = [
-  { scenario: "default", seed: "golden-1", teams: { t: "balanced" }, sha256: "0ec3219beece5ffbcd2c9123081ca9d66a6acdfddd519dc43811c904b56fd3b8" },
-  { scenario: "default", seed: "golden-2", teams: { t: "buzz" }, sha256: "12f2585269f36d364fdade31dd8e54c94e7351e0e8d55f678a0766285588b4f2" },
-  { scenario: "default", seed: "golden-3", teams: { t: "idle" }, sha256: "bf267c3b67c5148e89613195af65a4e75b7fbddcbc6264038298a470c651698c" },
+  {
+    scenario: "default",
+    seed: "golden-1",
+    teams: { t: "balanced" },
+    sha256: "52456bb745a9df7900900bf4ef8699f0f7f0b0992e6b28fcf160721f5d917529",
+  },
+  {
+    scenario: "default",
+    seed: "golden-2",
+    teams: { t: "buzz" },
+    sha256: "f22deb73778a9e6f8b8289f70887e45c660bd0b74cd5ddc8fe0c293f01223530",
+  },
+  {
+    scenario: "default",
+    seed: "golden-3",
+    teams: { t: "idle" },
+    sha256: "c51b7b0753204e5a86bd68b4175a0ef27d9ddd79da34898f963e956ceafb225c",
+  },
   {
     scenario: "default",
     seed: "golden-4",
     teams: { a: "adaptive", b: "short-termist", c: "culture-first" },
-    sha256: "57ad9bfe2ff8b1517794be561beafc43721cdf68356c135c0ae2279c5b2377b3",
+    sha256: "d1ee9d12cc2419020d777dd03032b3147dbd36500a86d01e027bf0f931bb447a",
   },
-  { scenario: "new-cfo", seed: "golden-5", teams: { t: "short-termist" }, sha256: "7a42a236326c3787ae39a7f9fd6ae61506ae14a403680d5f3497ba8393db2228" },
-  { scenario: "new-cfo", seed: "golden-6", teams: { a: "culture-first", b: "buzz" }, sha256: "3cf8c21304ef989e1535d73164e2e93631ab4d85c3dfac19e78b330fa7f2326c" },
-  { scenario: "platform-migration", seed: "golden-7", teams: { t: "adaptive" }, sha256: "2d9f9c3fce8a536f094f143474f2e4e9609202095e762a90bbf2f86d27b3b04e" },
+  {
+    scenario: "new-cfo",
+    seed: "golden-5",
+    teams: { t: "short-termist" },
+    sha256: "94d9841ad7fbf988803ba5a0b24cff3777183bfeca1f3ff7e06e16cdaa5aa540",
+  },
+  {
+    scenario: "new-cfo",
+    seed: "golden-6",
+    teams: { a: "culture-first", b: "buzz" },
+    sha256: "7a5886defefa3d5c576ebae3bacf4e5468efc61ebff2efb4a212d7eab486e428",
+  },
+  {
+    scenario: "platform-migration",
+    seed: "golden-7",
+    teams: { t: "adaptive" },
+    sha256: "cba9588c1656b6e64a9b1c7cffe4f3ddc9cc82ef821d696ed658d83af9a77a0d",
+  },
   {
     scenario: "platform-migration",
     seed: "golden-8",
     teams: { a: "balanced", b: "idle" },
-    sha256: "50d7b4273de56a784ef2cd5ffeb50e72553450230282419592b583e89cfbeda4",
+    sha256: "b082c5831d2d3be38bfe75a7ea813767a1d63bdf7de578b16bd01bfa5c6dc0b4",
   },
-  { scenario: "bad-buzz", seed: "golden-9", teams: { t: "culture-first" }, sha256: "e64c28608f9df201ecc21424e005fac94787a64a1a73973e47cc8dd1a0f9c4a4" },
+  {
+    scenario: "bad-buzz",
+    seed: "golden-9",
+    teams: { t: "culture-first" },
+    sha256: "259323b98c14433d12de25ed4dd46762e9630df130e316b3cd510ae11008edf2",
+  },
   {
     scenario: "bad-buzz",
     seed: "golden-10",
     teams: { a: "buzz", b: "adaptive", c: "balanced", d: "short-termist" },
-    sha256: "2dba83716148e5c92f951dad24b6bdf4953eea2dc66744a21d2fad44f5b6da3a",
+    sha256: "01a0238ef2e1755ae519f18cc802cd7c240b9f1cb2eaeb4501278d0ec5cbe8d3",
   },
 ];

@@ -1,0 +1,93 @@
+/**
+ * A finished bot game as plain data: what `--json` prints and what the table shows, so the two
+ * can never disagree.
+ */
+import type { Allocation, EventId, GameState, StrategyId, TurnRecord } from "../../shared/index";
+
+export interface TeamTurn {
+  strategy: StrategyId;
+  /** Tokens the team had this quarter (less than the scenario's after a CFO cut). */
+  budget: number;
+  allocation: Allocation;
+  /** Tokens quarterly pressure moved from the levers into campaigns. */
+  forced: number;
+  engagement: number;
+  reach: number;
+  buzzVolatility: number;
+  trust: number;
+  kpi: number;
+  ssv: number;
+  score: number;
+}
+
+export interface TurnReport {
+  quarter: number;
+  /** Events that struck this quarter (scenario draws; the runner injects none). */
+  events: EventId[];
+  teams: Record<string, TeamTurn>;
+}
+
+export interface FinalReport {
+  score: number;
+  engagement: number;
+  trust: number;
+  buzzVolatility: number;
+  ssv: number;
+}
+
+export interface GameReport {
+  scenario: string;
+  seed: string;
+  turns: TurnReport[];
+  final: Record<string, FinalReport>;
+}
+
+export function teamIds(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `team-${i + 1}`);
+}
+
+function record(game: GameState, teamId: string, quarter: number): TurnRecord {
+  const found = game.history[teamId]?.[quarter - 1];
+  if (!found) throw new Error(`No record for ${teamId} in quarter ${quarter}.`);
+  return found;
+}
+
+export function gameReport(
+  game: GameState,
+  strategies: Readonly<Record<string, StrategyId>>,
+): GameReport {
+  const turns: TurnReport[] = [];
+  for (let quarter = 1; quarter <= game.turn; quarter++) {
+    const teams: Record<string, TeamTurn> = {};
+    for (const id of game.teamIds) {
+      const r = record(game, id, quarter);
+      const o = r.outputs;
+      teams[id] = {
+        strategy: strategies[id] as StrategyId,
+        budget: r.budget,
+        allocation: r.allocation,
+        forced: r.forced,
+        engagement: o.engagement,
+        reach: o.reach,
+        buzzVolatility: o.buzzVolatility,
+        trust: o.trust,
+        kpi: o.kpi,
+        ssv: o.ssv,
+        score: o.score,
+      };
+    }
+    turns.push({ quarter, events: game.eventsByTurn[quarter - 1] ?? [], teams });
+  }
+  const final: Record<string, FinalReport> = {};
+  for (const id of game.teamIds) {
+    const o = record(game, id, game.turn).outputs;
+    final[id] = {
+      score: o.score,
+      engagement: o.engagement,
+      trust: o.trust,
+      buzzVolatility: o.buzzVolatility,
+      ssv: o.ssv,
+    };
+  }
+  return { scenario: game.scenario.id, seed: game.seed, turns, final };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { getScenario, STRATEGY_IDS } from "../../../shared/index";
+import { EXIT_OK, main } from "../../../server/cli/run";
+import { finalScore, summarize } from "../../../server/cli/tournament";
+
+function run(argv: string[]) {
+  let stdout = "";
+  const code = main(argv, {
+    out: (t) => (stdout += t),
+    err: (t) => (stdout += t),
+    readFile: () => "",
+  });
+  return { code, stdout };
+}
+
+describe("summarize", () => {
+  it("gives mean, sample sd and interpolated percentiles", () => {
+    const s = summarize([4, 1, 3, 2]);
+    expect(s.mean).toBe(2.5);
+    expect(s.sd).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    expect(s.p5).toBeCloseTo(1.15, 12);
+    expect(s.p50).toBe(2.5);
+    expect(s.p95).toBeCloseTo(3.85, 12);
+    expect(summarize([7])).toEqual({ mean: 7, sd: 0, p5: 7, p50: 7, p95: 7 });
+  });
+});
+
+describe("--tournament", () => {
+  it("plays every strategy on seeds <seed>:0 … and reports its final scores (JSON)", () => {
+    const { code, stdout } = run(["--tournament", "--seeds", "2", "--seed", "t", "--json"]);
+    expect(code).toBe(EXIT_OK);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ scenario: "default", seeds: 2, seedPrefix: "t" });
+    expect(Object.keys(report.strategies)).toEqual([...STRATEGY_IDS]);
+    const scenario = getScenario("default")!;
+    for (const id of STRATEGY_IDS) {
+      const a = finalScore(scenario, "t:0", id);
+      const b = finalScore(scenario, "t:1", id);
+      const s = report.strategies[id];
+      expect(s.mean).toBeCloseTo((a + b) / 2, 12);
+      expect(s.sd).toBeCloseTo(Math.abs(a - b) / Math.SQRT2, 12);
+      expect(s.p50).toBeCloseTo((a + b) / 2, 12);
+      expect(s.p5).toBeCloseTo(Math.min(a, b) + 0.05 * Math.abs(a - b), 12);
+    }
+  });
+
+  it("prints one table row per strategy", () => {
+    const { code, stdout } = run(["--tournament", "--seeds", "2"]);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toContain("2 seeds (1:0 … 1:1)");
+    for (const id of STRATEGY_IDS)
+      expect(stdout).toMatch(new RegExp(`^${id}\\s+-?\\d+\\.\\d{3}`, "m"));
+  });
+});

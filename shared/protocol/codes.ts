@@ -27,12 +27,12 @@ export function joinCodeFrom(draws: readonly number[]): string {
 
 export const NAME_MAX_LENGTH = 24;
 
-export type NameCheck = { ok: true; name: string } | { ok: false; reason: "empty" | "too_long" | "control" };
+export type NameCheck =
+  { ok: true; name: string } | { ok: false; reason: "empty" | "too_long" | "control" };
 
 /** Player and team names: trimmed, 1–24 characters, no control or invisible formatting characters. */
 export function checkName(input: unknown): NameCheck {
   if (typeof input !== "string") return { ok: false, reason: "empty" };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/.test(input)) {
     return { ok: false, reason: "control" };
   }

@@ -24,6 +24,8 @@ export const PROTOCOL_ERROR_CODES = [
   "join.bad_name",
   "join.bad_token",
   "join.bad_options",
+  "join.name_taken",
+  "team.bad_name",
   "debrief.not_yet",
   "export.bad_format",
   "server.error",
@@ -36,4 +38,22 @@ export type ErrorCode = ProtocolErrorCode | RejectionCode;
 export interface ErrorMessage {
   code: ErrorCode;
   message: string;
+}
+
+/**
+ * Join refusals travel as a Colyseus `ServerError` (the SDK throws a `MatchMakeError` with a
+ * numeric code and a message). The message starts with the stable code, then ": " and the
+ * human text, so clients recover the code with `parseJoinError(error.message)`.
+ */
+export function formatJoinError(code: ErrorCode, message: string): string {
+  return `${code}: ${message}`;
+}
+
+export function parseJoinError(message: string): ErrorMessage | undefined {
+  const at = message.indexOf(": ");
+  const code = at > 0 ? message.slice(0, at) : message;
+  const known = (PROTOCOL_ERROR_CODES as readonly string[]).includes(code);
+  return known
+    ? { code: code as ErrorCode, message: at > 0 ? message.slice(at + 2) : "" }
+    : undefined;
 }

@@ -27,7 +27,9 @@ export const clientMessages = {
   "timer.pause": z.object({}).strict(),
   "timer.resume": z.object({}).strict(),
   "timer.extend": z.object({ seconds: z.number().int().min(5).max(1800) }).strict(),
-  "event.inject": z.object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(8).optional() }).strict(),
+  "event.inject": z
+    .object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(8).optional() })
+    .strict(),
   "team.rename": z.object({ teamId: id, name: z.string().max(200) }).strict(),
   "player.move": z.object({ playerId: id, teamId: id }).strict(),
   "team.bot": z.object({ teamId: id, strategy: z.enum(STRATEGY_IDS).nullable() }).strict(),
@@ -57,3 +59,32 @@ export const FACILITATOR_MESSAGES: readonly ClientMessageType[] = [
 
 /** Largest payload accepted, in bytes of its JSON form. */
 export const MAX_MESSAGE_BYTES = 2048;
+
+/**
+ * Server → client messages (besides the synchronized state). `error` answers every refused
+ * fire-and-forget message; a refused `room.request` rejects with the same `{ code, message }`
+ * as its `reason` instead.
+ */
+export const SERVER_MESSAGE_TYPES = ["error", "facilitator", "seat", "debrief.data"] as const;
+export type ServerMessageType = (typeof SERVER_MESSAGE_TYPES)[number];
+
+/** Sent to the workshop's creator, and again to a facilitator who rejoins with the token. */
+export interface FacilitatorMessage {
+  token: string;
+  code: string;
+}
+
+/** Sent to a participant on every join: keep `token` (with the name) to reclaim the seat later. */
+export interface SeatMessage {
+  playerId: string;
+  name: string;
+  teamId: string;
+  token: string;
+}
+
+/** What an accepted `room.request` resolves to. */
+export interface Ack {
+  ok: true;
+  /** Accepted actions in the workshop log so far. */
+  seq: number;
+}

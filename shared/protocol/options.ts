@@ -12,6 +12,11 @@ export const workshopCreateOptions = z
     seed: z.union([z.string().max(64), z.number().int()]).optional(),
     language: z.enum(LANGUAGES).optional(),
     pacing: z.enum(PACINGS).optional(),
+    /**
+     * A facilitator may bring their own secret (16–128 characters) to use across workshops, so
+     * `GET /api/workshops?token=` lists all of them; otherwise the server generates one.
+     */
+    facilitatorToken: z.string().min(16).max(128).optional(),
   })
   .strict();
 export type WorkshopCreateOptions = z.infer<typeof workshopCreateOptions>;
@@ -28,12 +33,18 @@ export const soloCreateOptions = z
   .strict();
 export type SoloCreateOptions = z.infer<typeof soloCreateOptions>;
 
-/** Joining an existing workshop: as a participant (name, optional seat token) or facilitator. */
+/**
+ * Joining an existing workshop: as a participant (name, optional seat token), as facilitator, or
+ * as a projector (a read-only big screen that sees only public state).
+ */
 export const workshopJoinOptions = z.union([
   z.object({ facilitatorToken: z.string().min(1).max(128) }).strict(),
+  z.object({ projector: z.literal(true) }).strict(),
   z.object({ name: z.string().max(200), seatToken: z.string().max(128).optional() }).strict(),
 ]);
 export type WorkshopJoinOptions = z.infer<typeof workshopJoinOptions>;
 
 export const DEFAULT_TEAM_COUNT = 4;
 export const MAX_PLAYERS_PER_ROOM = 64;
+/** Seconds a dropped client keeps its seat through Colyseus reconnection (then: name + seat token). */
+export const RECONNECT_GRACE_SECONDS = 30;

@@ -1,0 +1,139 @@
+/**
+ * The HTTP API beside the rooms: health, a join-code check for the join form, the
+ * facilitator's list of workshops, and exports. Refusals use the protocol's error codes in a
+ * JSON body `{ code, message }`. Anything else falls through to the static client.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isJoinCode, normalizeJoinCode, type ErrorCode } from "../../shared/index";
+import { sha256 } from "../session/hash";
+import { replaySession } from "../session/session";
+import type { SessionState } from "../session/types";
+import type { LiveSession } from "../rooms/deps";
+import type { WorkshopStore } from "../store/store";
+import { exportCsv, exportJson } from "./export";
+import { serveClient } from "./static";
+
+export interface HttpContext {
+  store: WorkshopStore;
+  live: ReadonlyMap<string, LiveSession | null>;
+  clientDir: string;
+  startedAt: number;
+  now: () => number;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(JSON.stringify(body));
+}
+
+function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  json(res, status, { code, message });
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string {
+  const header = req.headers.authorization ?? "";
+  if (header.startsWith("Bearer ")) return header.slice(7).trim();
+  return url.searchParams.get("token") ?? "";
+}
+
+/** The live session if the room is up, else the workshop rebuilt from its log. */
+function sessionOf(ctx: HttpContext, code: string): SessionState | undefined {
+  const live = ctx.live.get(code);
+  if (live) return live.session;
+  const stored = ctx.store.load(code);
+  return stored ? replaySession(stored.record.config, stored.log) : undefined;
+}
+
+function exportWorkshop(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  raw: string,
+): void {
+  const code = normalizeJoinCode(raw);
+  const stored = isJoinCode(code) ? ctx.store.load(code) : undefined;
+  if (!stored) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
+  if (sha256(tokenOf(req, url)) !== stored.record.facilitatorHash) {
+    return fail(res, 403, "join.bad_token", "The facilitator token is required.");
+  }
+  const format = url.searchParams.get("format") ?? "json";
+  if (format !== "json" && format !== "csv") {
+    return fail(res, 400, "export.bad_format", "Use format=csv or format=json.");
+  }
+  const state = sessionOf(ctx, code);
+  if (!state) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
+  if (format === "json") return json(res, 200, exportJson(state, stored.log));
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="elan-${code}.csv"`,
+    "cache-control": "no-store",
+  });
+  res.end(exportCsv(state));
+}
+
+function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): void {
+  const code = normalizeJoinCode(raw);
+  const live = isJoinCode(code) ? ctx.live.get(code) : undefined;
+  if (live) {
+    const s = live.session;
+    return json(res, 200, {
+      code,
+      live: true,
+      phase: s.phase,
+      turn: s.game.turn,
+      turnsTotal: s.game.turnsTotal,
+      scenarioId: s.config.scenarioId,
+      language: s.config.language,
+    });
+  }
+  const stored = isJoinCode(code) ? ctx.store.load(code) : undefined;
+  if (!stored) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
+  json(res, 200, {
+    code,
+    live: false,
+    ...stored.status,
+    scenarioId: stored.record.config.scenarioId,
+  });
+}
+
+export function createHttpHandler(ctx: HttpContext) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return fail(res, 405, "message.invalid", "Only GET is served here.");
+    }
+    try {
+      if (path === "/health") {
+        return json(res, 200, {
+          status: "ok",
+          uptimeSeconds: Math.round((ctx.now() - ctx.startedAt) / 1000),
+          workshops: [...ctx.live.values()].filter(Boolean).length,
+        });
+      }
+      if (path === "/api/workshops") {
+        const token = tokenOf(req, url);
+        if (!token) return fail(res, 400, "join.bad_token", "Give the facilitator token.");
+        const list = ctx.store.listByFacilitator(sha256(token));
+        return json(
+          res,
+          200,
+          list.map((w) => ({ ...w, finished: w.phase === "ended" })),
+        );
+      }
+      const exportMatch = /^\/api\/workshops\/([^/]+)\/export$/.exec(path);
+      if (exportMatch) return exportWorkshop(ctx, req, res, url, exportMatch[1] ?? "");
+      const infoMatch = /^\/api\/workshops\/([^/]+)$/.exec(path);
+      if (infoMatch) return workshopInfo(ctx, res, infoMatch[1] ?? "");
+      if (path.startsWith("/api/")) return fail(res, 404, "message.unknown", "Unknown API path.");
+      serveClient(ctx.clientDir, req, res);
+    } catch (error) {
+      console.error("HTTP error:", error);
+      if (!res.headersSent) fail(res, 500, "server.error", "Internal error.");
+    }
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Workshop exports: decisions and results per team per quarter, as JSON (with the action log,
+ * so the export *is* the event-sourced workshop) or CSV (one row per team and quarter; UTF-8
+ * with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet formulas).
+ */
+import { BUCKET_IDS, type Allocation } from "../../shared/index";
+import { sessionHash } from "../session/hash";
+import { teamHistory } from "../session/results";
+import type { Envelope, SessionState } from "../session/types";
+
+export interface ExportRow {
+  quarter: number;
+  year: number;
+  teamId: string;
+  teamName: string;
+  decisionSource: string;
+  allocation: Allocation;
+  forced: number;
+  events: string[];
+  engagement: number;
+  reach: number;
+  buzzVolatility: number;
+  trust: number;
+  kpi: number;
+  ssv: number;
+  score: number;
+  reasons: string[];
+}
+
+export function exportRows(state: SessionState): ExportRow[] {
+  const rows: ExportRow[] = [];
+  for (let q = 1; q <= state.game.turn; q++) {
+    for (const teamId of state.game.teamIds) {
+      const result = teamHistory(state, teamId)[q - 1];
+      if (!result) continue;
+      rows.push({
+        quarter: q,
+        year: Math.floor((q - 1) / 4) + 1,
+        teamId,
+        teamName: state.teams[teamId]?.name ?? teamId,
+        decisionSource: result.decisionSource,
+        allocation: result.allocation,
+        forced: result.forced,
+        events: result.events,
+        engagement: result.engagement,
+        reach: result.reach,
+        buzzVolatility: result.buzzVolatility,
+        trust: result.trust,
+        kpi: result.kpi,
+        ssv: result.ssv,
+        score: result.score,
+        reasons: result.reasons.map((r) => `${r.gauge}:${r.cause}:${round(r.value)}`),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The log without secrets: seat token hashes stay in the store. */
+function publicLog(log: readonly Envelope[]): Envelope[] {
+  return log.map((e) =>
+    e.action.type === "player.join" ? { ...e, action: { ...e.action, tokenHash: "" } } : e,
+  );
+}
+
+export function exportJson(state: SessionState, log: readonly Envelope[]) {
+  const { config, game } = state;
+  return {
+    format: "elan-workshop-export",
+    version: 1,
+    code: config.code,
+    kind: config.kind,
+    scenarioId: config.scenarioId,
+    seed: config.seed,
+    config,
+    phase: state.phase,
+    turn: game.turn,
+    turnsTotal: game.turnsTotal,
+    actions: state.seq,
+    stateHash: sessionHash(state),
+    teams: game.teamIds.map((id) => ({ id, name: state.teams[id]?.name ?? id })),
+    players: state.playerOrder.map((id) => {
+      const p = state.players[id];
+      return { id, name: p?.name ?? "", teamId: p?.teamId ?? "" };
+    }),
+    rows: exportRows(state),
+    log: publicLog(log),
+  };
+}
+
+const round = (x: number) => Number(x.toFixed(6));
+
+/** Quotes a cell when needed; text that a spreadsheet would run as a formula gets a leading '. */
+export function csvCell(value: string | number): string {
+  if (typeof value === "number") return String(round(value));
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+  "code",
+  "quarter",
+  "year",
+  "team_id",
+  "team_name",
+  "decision_source",
+  ...BUCKET_IDS,
+  "forced",
+  "events",
+  "engagement",
+  "reach",
+  "buzz_volatility",
+  "trust",
+  "kpi",
+  "ssv",
+  "score",
+  "top_reasons",
+];
+
+export function exportCsv(state: SessionState): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const row of exportRows(state)) {
+    const cells: (string | number)[] = [
+      state.config.code,
+      row.quarter,
+      row.year,
+      row.teamId,
+      row.teamName,
+      row.decisionSource,
+      ...BUCKET_IDS.map((id) => row.allocation[id]),
+      row.forced,
+      row.events.join(" "),
+      row.engagement,
+      row.reach,
+      row.buzzVolatility,
+      row.trust,
+      row.kpi,
+      row.ssv,
+      row.score,
+      row.reasons.join(" | "),
+    ];
+    lines.push(cells.map(csvCell).join(","));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,177 @@
+/**
+ * The facilitated workshop. Its room id is the join code; its creator is the facilitator; its
+ * log goes to the store before any action is applied, and a restarted server rebuilds it
+ * under the same code (`restore` option, only accepted from this process).
+ */
+import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
+import { randomBytes, randomInt } from "node:crypto";
+import {
+  checkName,
+  formatJoinError,
+  joinCodeFrom,
+  JOIN_CODE_LENGTH,
+  workshopCreateOptions,
+  workshopJoinOptions,
+  type ErrorCode as ElanErrorCode,
+  type FacilitatorMessage,
+} from "../../shared/index";
+import { createSession, workshopConfig } from "../session/config";
+import { sha256 } from "../session/hash";
+import type { Envelope, SessionState } from "../session/types";
+import type { ElanClient, JoinAuth } from "./deps";
+import { randomToken, SessionRoom } from "./SessionRoom";
+
+export function joinError(code: ElanErrorCode, message: string): ServerError {
+  return new ServerError(ErrorCode.AUTH_FAILED, formatJoinError(code, message));
+}
+
+interface RestoreOptions {
+  restore: string;
+  restoreKey: string;
+}
+
+const isRestore = (o: unknown): o is RestoreOptions =>
+  typeof o === "object" && o !== null && "restore" in o && "restoreKey" in o;
+
+export abstract class WorkshopRoom extends SessionRoom {
+  /** An unfinished workshop outlives its clients: people come back after closing laptops. */
+  override autoDispose = false;
+  private facilitatorHash = "";
+  /** The creator's facilitator token until the creator has joined. */
+  private creatorToken: string | null = null;
+  private lastStatus = "";
+
+  override async onCreate(options: unknown): Promise<void> {
+    let session: SessionState;
+    if (isRestore(options)) {
+      const pending = this.deps.restoring.get(options.restore);
+      if (options.restoreKey !== this.deps.restoreKey || !pending) {
+        throw joinError("join.bad_options", "Unknown restore request.");
+      }
+      this.deps.restoring.delete(options.restore);
+      this.roomId = options.restore;
+      session = pending.session;
+      this.facilitatorHash = pending.facilitatorHash;
+      this.lastStatus = this.statusKey(session);
+    } else {
+      const parsed = workshopCreateOptions.safeParse(options ?? {});
+      if (!parsed.success)
+        throw joinError("join.bad_options", parsed.error.issues[0]?.message ?? "");
+      const code = await this.allocateCode();
+      const built = workshopConfig(parsed.data, {
+        code,
+        now: this.deps.now(),
+        randomSeed: randomBytes(8).toString("hex"),
+      });
+      if (!built.ok) {
+        this.deps.live.delete(code);
+        throw joinError(built.error.code, built.error.message);
+      }
+      this.roomId = code;
+      this.creatorToken = parsed.data.facilitatorToken ?? randomToken();
+      this.facilitatorHash = sha256(this.creatorToken);
+      this.deps.store.create({
+        code,
+        kind: "workshop",
+        config: built.config,
+        facilitatorHash: this.facilitatorHash,
+        createdAt: built.config.createdAt,
+      });
+      session = createSession(built.config);
+      // A creator who never connects must not leave the facilitator seat to the next comer.
+      this.clock.setTimeout(() => (this.creatorToken = null), this.seatReservationTimeout * 1000);
+    }
+    this.deps.live.set(this.roomId, this);
+    this.startSession(session);
+  }
+
+  /** A fresh code: not live in this process, not in the store, not live elsewhere. */
+  private async allocateCode(): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const draws = Array.from({ length: JOIN_CODE_LENGTH }, () => randomInt(0, 1e9) / 1e9);
+      const code = joinCodeFrom(draws);
+      if (this.deps.live.has(code) || this.deps.store.exists(code)) continue;
+      this.deps.live.set(code, null);
+      if ((await matchMaker.query({ roomId: code })).length === 0) return code;
+      this.deps.live.delete(code);
+    }
+    throw joinError("server.error", "No free join code.");
+  }
+
+  override onAuth(_client: ElanClient, options: unknown): JoinAuth {
+    const parsed = workshopJoinOptions.safeParse(options ?? {});
+    if (this.creatorToken && !parsed.success) {
+      const token = this.creatorToken;
+      this.creatorToken = null;
+      return { role: "facilitator", playerId: "", name: "", token };
+    }
+    if (!parsed.success)
+      throw joinError("join.bad_options", "Join with { name } or { facilitatorToken }.");
+    const o = parsed.data;
+    if ("facilitatorToken" in o) {
+      if (sha256(o.facilitatorToken) !== this.facilitatorHash) {
+        throw joinError("join.bad_token", "Wrong facilitator token.");
+      }
+      return { role: "facilitator", playerId: "", name: "", token: o.facilitatorToken };
+    }
+    if ("projector" in o) return { role: "projector", playerId: "", name: "", token: "" };
+    const name = checkName(o.name);
+    if (!name.ok) throw joinError("join.bad_name", `The name is ${name.reason.replace("_", " ")}.`);
+    const lower = name.name.toLocaleLowerCase();
+    const existing = Object.values(this.session.players).find(
+      (p) => p.name.toLocaleLowerCase() === lower,
+    );
+    if (existing) {
+      if (o.seatToken && sha256(o.seatToken) === existing.tokenHash) {
+        return { role: "player", playerId: existing.id, name: existing.name, token: o.seatToken };
+      }
+      if (o.seatToken)
+        throw joinError("join.bad_token", "This seat token does not match the name.");
+      throw joinError("join.name_taken", "Someone already uses this name in the room.");
+    }
+    if (this.session.playerOrder.length >= this.session.config.maxPlayers) {
+      throw joinError("join.full", "The room is full.");
+    }
+    return { role: "player", playerId: "", name: name.name, token: "" };
+  }
+
+  override async onJoin(client: ElanClient, _options: unknown, auth: JoinAuth): Promise<void> {
+    if (auth.role === "facilitator") {
+      this.welcome(client, "facilitator", "");
+      const message: FacilitatorMessage = { token: auth.token, code: this.roomId };
+      client.send("facilitator", message);
+      this.syncState();
+    } else if (auth.role === "projector") {
+      this.welcome(client, "projector", "");
+      this.syncState();
+    } else if (auth.playerId) {
+      this.claimSeat(client, auth.playerId, auth.token);
+    } else {
+      const refused = await this.seatNewPlayer(client, auth.name);
+      if (refused) throw joinError(refused.code, refused.message);
+    }
+  }
+
+  protected override persist(envelope: Envelope, seq: number): Promise<void> {
+    return this.deps.store.append(this.roomId, seq, envelope);
+  }
+
+  private statusKey(s: SessionState): string {
+    return `${s.phase}:${s.game.turn}:${s.endedAt}`;
+  }
+
+  protected override committed(): void {
+    const key = this.statusKey(this.session);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    const { phase, game, endedAt } = this.session;
+    this.deps.store.setStatus(this.roomId, { phase, turn: game.turn, endedAt });
+    // An ended workshop stays in the store (export) and its room may go once everyone left.
+    if (phase === "ended") this.autoDispose = true;
+  }
+
+  override onDispose(): void {
+    super.onDispose();
+    if (this.deps.live.get(this.roomId) === this) this.deps.live.delete(this.roomId);
+  }
+}

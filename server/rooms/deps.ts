@@ -1,0 +1,54 @@
+/**
+ * What rooms get from the app that hosts them. Colyseus instantiates room classes itself, so
+ * the app hands these in by subclassing (see app.ts) rather than through module-level state.
+ */
+import type { Client } from "@colyseus/core";
+import type { SessionState } from "../session/types";
+import type { WorkshopStore } from "../store/store";
+import type { Bucket, RateLimit } from "./rateLimit";
+
+/** A live session the HTTP API may read (export, health). */
+export interface LiveSession {
+  readonly session: SessionState;
+}
+
+/** A workshop rebuilt from the store at start-up, waiting for its room. */
+export interface PendingRestore {
+  session: SessionState;
+  facilitatorHash: string;
+}
+
+export interface RoomDeps {
+  store: WorkshopStore;
+  /** Live workshops by join code (also reserves a code while its room is being created). */
+  live: Map<string, LiveSession | null>;
+  restoring: Map<string, PendingRestore>;
+  /** Proves a `restore` create option comes from this process, not from a client. */
+  restoreKey: string;
+  graceSeconds: number;
+  rateLimit: RateLimit;
+  now: () => number;
+}
+
+export type Role = "facilitator" | "player" | "projector";
+
+/** Per-connection data; survives a Colyseus reconnection (the SDK's new socket inherits it). */
+export interface Seat {
+  role: Role;
+  playerId: string;
+  /** Which shared StateView this connection sees through (views.ts); null before the first. */
+  viewKey: string | null;
+  bucket: Bucket;
+}
+
+/** What `onAuth` decides, handed to `onJoin`. */
+export interface JoinAuth {
+  role: Role;
+  /** Existing seat being reclaimed, or "" for a newcomer. */
+  playerId: string;
+  name: string;
+  /** The token to give back: facilitator token, or the seat token presented. */
+  token: string;
+}
+
+export type ElanClient = Client<{ userData: Seat; auth: JoinAuth }>;

@@ -1,0 +1,68 @@
+/**
+ * Public results: what every client may see of a team once a quarter is revealed, built from
+ * the simulation's own records so the numbers on the board are the numbers of the model.
+ */
+import {
+  topReasons,
+  type DecisionSource,
+  type GaugeExplanation,
+  type ReasonView,
+  type TurnRecord,
+  type TurnResultView,
+} from "../../shared/index";
+import type { SessionState } from "./types";
+
+const GAUGES = ["engagement", "trust", "reach"] as const;
+export const REASONS_PER_GAUGE = 3;
+
+export function reasonsOf(record: TurnRecord): ReasonView[] {
+  const out: ReasonView[] = [];
+  for (const gauge of GAUGES) {
+    const explanation: GaugeExplanation = record.explain[gauge];
+    for (const part of topReasons(explanation, REASONS_PER_GAUGE)) {
+      out.push({ gauge, cause: part.cause, value: part.value });
+    }
+  }
+  return out;
+}
+
+export function turnResult(record: TurnRecord, source: DecisionSource): TurnResultView {
+  const o = record.outputs;
+  return {
+    turn: record.turn,
+    engagement: o.engagement,
+    reach: o.reach,
+    buzzVolatility: o.buzzVolatility,
+    trust: o.trust,
+    kpi: o.kpi,
+    ssv: o.ssv,
+    score: o.score,
+    allocation: { ...record.allocation },
+    forced: record.forced,
+    decisionSource: source,
+    events: [...record.events],
+    reasons: reasonsOf(record),
+  };
+}
+
+/** A team's revealed quarters, oldest first. */
+export function teamHistory(state: SessionState, teamId: string): TurnResultView[] {
+  const records = state.game.history[teamId] ?? [];
+  return records.map((record, i) => turnResult(record, state.sources[i]?.[teamId] ?? "default"));
+}
+
+/**
+ * Events on the card: the quarter just resolved while its results show; during briefing and
+ * decision, the scenario's certain events for the coming quarter plus injected ones (chance
+ * events stay a surprise until they strike).
+ */
+export function currentEvents(state: SessionState): string[] {
+  const { game, phase } = state;
+  if (phase === "results") return [...(game.eventsByTurn[game.turn - 1] ?? [])];
+  if (phase !== "briefing" && phase !== "decision") return [];
+  const quarter = game.turn + 1;
+  const certain = game.scenario.events
+    .filter((e) => e.quarter === quarter && (e.probability ?? 1) >= 1)
+    .map((e) => e.event as string);
+  return [...new Set([...certain, ...state.pendingInjected.map((e) => e.event)])];
+}

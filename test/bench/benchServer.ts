@@ -1,0 +1,75 @@
+/**
+ * The server under load, as its own process: the real Élan app plus a bare Colyseus room that
+ * only echoes (the baseline), on a free port. Answers `stats` over IPC with its CPU time and
+ * memory so the generator can report the server's cost, not its own.
+ */
+import { defineRoom, Room, type Client } from "@colyseus/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { WebSocket } from "ws";
+import { startApp } from "../../server/app";
+import type { SqliteStore } from "../../server/store/sqlite";
+
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+/** The baseline: no state, no rules; a request is answered with its own payload. */
+class EchoRoom extends Room {
+  override maxClients = 100;
+  override onCreate(): void {
+    const echo = (_client: Client, payload: unknown) => payload;
+    this.onMessage("allocation.set", echo);
+    this.onMessage("allocation.submit", echo);
+  }
+}
+
+const dataDir = mkdtempSync(join(process.env.BENCH_DATA_ROOT ?? tmpdir(), "elan-bench-"));
+const app = await startApp({
+  port: 0,
+  host: "127.0.0.1",
+  dataDir,
+  extraRooms: { echo: defineRoom(EchoRoom) },
+});
+
+// Where event-loop stalls come from: the store's group commits and garbage collection.
+const pauses = { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 };
+const store = app.deps.store as SqliteStore;
+const flush = store.flush.bind(store);
+store.flush = () => {
+  const start = performance.now();
+  flush();
+  const ms = performance.now() - start;
+  pauses.flushMax = Math.max(pauses.flushMax, ms);
+  pauses.flushTotal += ms;
+};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    pauses.gcMax = Math.max(pauses.gcMax, entry.duration);
+    pauses.gcTotal += entry.duration;
+  }
+}).observe({ entryTypes: ["gc"] });
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on("message", (message: unknown) => {
+  if (message !== "elan:stats") return;
+  const memory = process.memoryUsage();
+  const lag = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  loopDelay.reset();
+  process.send?.({
+    elanStats: true,
+    cpu: process.cpuUsage(),
+    rss: memory.rss,
+    lag,
+    pauses: { ...pauses },
+  });
+  Object.assign(pauses, { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 });
+});
+const stop = async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("disconnect", () => void stop());
+console.log(`listening on ${app.port}`);

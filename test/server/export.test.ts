@@ -1,0 +1,55 @@
+/**
+ * Exports: one CSV row per team per quarter that opens cleanly in a spreadsheet, and a JSON
+ * export carrying the log (without seat token hashes) and the state hash.
+ */
+import { describe, expect, it } from "vitest";
+import { csvCell, CSV_COLUMNS, exportCsv, exportJson } from "../../server/http/export";
+import { sessionHash } from "../../server/session/hash";
+import { allocation } from "../helpers/clients";
+import { FACILITATOR, player, workshopHarness } from "../helpers/session";
+
+function playedWorkshop() {
+  const h = workshopHarness({ teams: 2, years: 1 });
+  h.join("pa", 'Ana "the, best"');
+  h.act(FACILITATOR, { type: "team.rename", teamId: "t2", name: "=HYPERLINK(evil)" });
+  h.act(FACILITATOR, { type: "game.start" });
+  for (let q = 0; q < 2; q++) {
+    h.act(FACILITATOR, { type: "phase.next" });
+    h.act(player("pa"), { type: "allocation.submit", allocation: allocation() });
+    h.act(FACILITATOR, { type: "phase.next" });
+    h.act(FACILITATOR, { type: "phase.next" });
+  }
+  return h;
+}
+
+describe("exports", () => {
+  it("writes one CSV row per team and quarter, quoted and defused", () => {
+    const h = playedWorkshop();
+    const csv = exportCsv(h.state);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(CSV_COLUMNS.join(","));
+    expect(lines).toHaveLength(1 + 2 * 2);
+    expect(lines[2]).toContain("'=HYPERLINK(evil)");
+    expect(lines[1]).toMatch(/^TESTAB,1,1,t1,Équipe 1,submitted,2,2,1,1,1,1,2,/);
+    expect(lines[2]).toContain(",default,");
+  });
+
+  it("quotes cells the RFC 4180 way", () => {
+    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvCell("-1+1")).toBe("'-1+1");
+    expect(csvCell(0.1234567891)).toBe("0.123457");
+    expect(csvCell("plain")).toBe("plain");
+  });
+
+  it("exports JSON with the log (no token hashes) and the state hash", () => {
+    const h = playedWorkshop();
+    const data = exportJson(h.state, h.log);
+    expect(data.rows).toHaveLength(4);
+    expect(data.stateHash).toBe(sessionHash(h.state));
+    expect(data.log).toHaveLength(h.log.length);
+    expect(JSON.stringify(data.log)).not.toContain('"tokenHash":"h"');
+    expect(data.players[0]?.name).toBe('Ana "the, best"');
+  });
+});

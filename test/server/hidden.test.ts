@@ -1,0 +1,139 @@
+/**
+ * Hidden information, checked on the raw bytes: while one team co-edits and submits its
+ * decision, a client of another team and the projector receive no state bytes for it (only
+ * the public "submitted" flag), whereas the teammate and the facilitator do. After the reveal
+ * the decision is public history.
+ */
+import { Protocol } from "@colyseus/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  allocation,
+  createWorkshop,
+  joinAs,
+  request,
+  tapBytes,
+  waitFor,
+  type AnyRoom,
+} from "../helpers/clients";
+import { startTestServer, type TestServer } from "../helpers/server";
+import { Client } from "@colyseus/sdk";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** Resolves once every frame the server sent this client before now has arrived. */
+const flush = (room: AnyRoom) => new Promise<void>((resolve) => room.ping(() => resolve()));
+const stateFrames = (frames: Uint8Array[]) =>
+  frames.filter((f) => f[0] === Protocol.ROOM_STATE || f[0] === Protocol.ROOM_STATE_PATCH);
+/** State bytes past each frame's 1-byte header (an empty patch carries nothing). */
+const stateBytes = (frames: Uint8Array[]) =>
+  stateFrames(frames).reduce((n, f) => n + f.byteLength - 1, 0);
+const secret = allocation({
+  longTerm: 0,
+  culture: 7,
+  governance: 0,
+  support: 0,
+  recruitment: 0,
+  strategy: 3,
+  campaigns: 0,
+});
+
+describe("hidden drafts and decisions", () => {
+  it("never reach another team or the projector before the reveal", async () => {
+    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
+    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
+    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
+    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
+    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    expect([a1, b1, a2].map((p) => p.seat.teamId)).toEqual(["t1", "t2", "t1"]);
+    await request(fac.room, "game.start");
+    await request(fac.room, "phase.next");
+    const everyone = [fac.room, a1.room, a2.room, b1.room, projector];
+    await waitFor(() => everyone.every((r) => r.state.phase === "decision"), 5000, "decision");
+    await Promise.all(everyone.map(flush));
+
+    const tap = {
+      b1: tapBytes(b1.room),
+      projector: tapBytes(projector),
+      a2: tapBytes(a2.room),
+      fac: tapBytes(fac.room),
+    };
+    for (const culture of [5, 6, 7]) {
+      await request(a1.room, "allocation.set", { allocation: { ...secret, culture } });
+    }
+    await waitFor(
+      () => a2.room.state.teams.get("t1")?.private?.draft.culture === 7,
+      5000,
+      "teammate draft",
+    );
+    await waitFor(
+      () => fac.room.state.teams.get("t1")?.private?.draft.culture === 7,
+      5000,
+      "facilitator draft",
+    );
+    await Promise.all([flush(b1.room), flush(projector)]);
+    expect(stateBytes(tap.a2.frames)).toBeGreaterThan(0);
+    expect(stateBytes(tap.fac.frames)).toBeGreaterThan(0);
+    expect(stateBytes(tap.b1.frames)).toBe(0);
+    expect(stateBytes(tap.projector.frames)).toBe(0);
+
+    await request(a1.room, "allocation.submit", { allocation: secret });
+    await waitFor(
+      () => b1.room.state.teams.get("t1")?.submitted === true,
+      5000,
+      "public submitted flag",
+    );
+    await waitFor(
+      () => a2.room.state.teams.get("t1")?.private?.decision.strategy === 3,
+      5000,
+      "teammate decision",
+    );
+    await Promise.all([flush(b1.room), flush(projector)]);
+    const otherBytes = stateBytes(tap.b1.frames);
+    const teammateBytes = stateBytes(tap.a2.frames);
+    expect(otherBytes).toBeGreaterThan(0);
+    expect(otherBytes).toBeLessThan(16); // the one boolean, nothing of the allocation
+    expect(teammateBytes).toBeGreaterThan(otherBytes * 3);
+    expect(stateBytes(tap.projector.frames)).toBe(otherBytes);
+    for (const room of [b1.room, projector]) {
+      expect(room.state.teams.get("t1")?.private).toBeUndefined();
+      expect(room.state.teams.get("t1")?.history.length).toBe(0);
+    }
+    expect(b1.room.state.teams.get("t2")?.private?.submitted).toBe(false); // its own team, yes
+
+    await request(fac.room, "phase.next"); // reveal
+    await waitFor(() => b1.room.state.teams.get("t1")?.history.length === 1, 5000, "reveal");
+    expect(b1.room.state.teams.get("t1")?.history[0].allocation.toJSON()).toEqual(secret);
+    expect(b1.room.state.teams.get("t1")?.private).toBeUndefined();
+
+    // A player moved to another team sees that team's hidden part, and no longer the old one's.
+    await request(fac.room, "phase.next"); // briefing of quarter 2
+    await request(fac.room, "phase.next"); // decision
+    await request(b1.room, "allocation.set", {
+      allocation: allocation({ support: 3, campaigns: 0 }),
+    });
+    await request(fac.room, "player.move", { playerId: a2.seat.playerId, teamId: "t2" });
+    await waitFor(
+      () => a2.room.state.teams.get("t2")?.private?.draft.support === 3,
+      5000,
+      "new team's draft",
+    );
+    await flush(a2.room);
+    const moved = tapBytes(a2.room);
+    await request(a1.room, "allocation.set", {
+      allocation: allocation({ recruitment: 3, campaigns: 0 }),
+    });
+    await waitFor(
+      () => fac.room.state.teams.get("t1")?.private?.draft.recruitment === 3,
+      5000,
+      "t1 draft",
+    );
+    await flush(a2.room);
+    expect(stateBytes(moved.frames)).toBe(0);
+    expect(a2.room.state.teams.get("t1")?.private?.draft.recruitment).not.toBe(3);
+    for (const room of [...everyone]) await room.leave();
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Persistence that survives a crash: the server runs as a child process, a workshop is played
+ * into the middle of a decision phase, the process is killed with SIGKILL, and a new process
+ * on the same data dir restores the workshop under the same code with the same state hash and
+ * every acknowledged action; facilitator and participants take their seats back.
+ */
+import { Client } from "@colyseus/sdk";
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Ack } from "../../shared/index";
+import {
+  allocation,
+  createWorkshop,
+  joinAs,
+  request,
+  waitFor,
+  type AnyRoom,
+} from "../helpers/clients";
+import { tempDataDir } from "../helpers/server";
+
+const dataDir = tempDataDir();
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts `server/start.ts` on a free port and resolves once it prints its port. */
+function spawnServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\d+)/.exec(out);
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    child.on("exit", (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+interface Fingerprint {
+  stateHash: string;
+  actions: number;
+  log: unknown[];
+}
+
+async function fingerprint(url: string, code: string, token: string): Promise<Fingerprint> {
+  const res = await fetch(`${url}/api/workshops/${code}/export?format=json&token=${token}`);
+  return (await res.json()) as Fingerprint;
+}
+
+const quiet = (rooms: AnyRoom[]) => rooms.forEach((r) => (r.reconnection.enabled = false));
+
+describe("a server killed mid-decision", () => {
+  it("comes back with the same workshop, hash and log", async () => {
+    const first = await spawnServer();
+    const fac = await createWorkshop(first.url, {
+      teams: 3,
+      years: 1,
+      decisionSeconds: 600,
+      seed: "crash",
+    });
+    const ana = await joinAs(first.url, fac.code, { name: "Ana" });
+    const ben = await joinAs(first.url, fac.code, { name: "Ben" });
+    quiet([fac.room, ana.room, ben.room]);
+    await request(fac.room, "team.rename", { teamId: "t1", name: "Les Lynx" });
+    await request(fac.room, "team.bot", { teamId: "t3", strategy: "adaptive" });
+    await request(fac.room, "game.start");
+    await request(fac.room, "phase.next");
+    await request(ana.room, "allocation.submit", { allocation: allocation() });
+    await request(fac.room, "phase.next");
+    await request(fac.room, "phase.next");
+    await request(fac.room, "event.inject", { eventId: "expertLeaves", teams: ["t2"] });
+    await request(fac.room, "phase.next");
+    await request(fac.room, "timer.extend", { seconds: 60 });
+    await request(ana.room, "allocation.submit", {
+      allocation: allocation({ support: 3, campaigns: 0 }),
+    });
+    const last = await request<Ack>(ben.room, "allocation.set", {
+      allocation: allocation({ culture: 4, campaigns: 0 }),
+    });
+    const before = await fingerprint(first.url, fac.code, fac.token);
+    expect(before.actions).toBe(last.seq);
+    expect(before.log).toHaveLength(last.seq);
+
+    const exited = new Promise((resolve) => first.child.once("exit", resolve));
+    first.child.kill("SIGKILL");
+    await exited;
+
+    const second = await spawnServer();
+    const after = await fingerprint(second.url, fac.code, fac.token);
+    expect(after.stateHash).toBe(before.stateHash);
+    expect(after.actions).toBe(before.actions);
+    expect(after.log).toEqual(before.log);
+
+    // Everyone takes their seat back on the restored room, under the same code.
+    const facAgain: AnyRoom = await new Client(second.url).joinById(fac.code, {
+      facilitatorToken: fac.token,
+    });
+    const benAgain = await joinAs(second.url, fac.code, { name: "Ben", seatToken: ben.seat.token });
+    quiet([facAgain, benAgain.room]);
+    expect(benAgain.seat.playerId).toBe(ben.seat.playerId);
+    await waitFor(
+      () => benAgain.room.state.teams.get("t2")?.private?.draft.culture === 4,
+      5000,
+      "restored draft",
+    );
+    expect(benAgain.room.state.phase).toBe("decision");
+    expect(benAgain.room.state.teams.get("t1").submitted).toBe(true);
+    expect(benAgain.room.state.teams.get("t1").name).toBe("Les Lynx");
+    await request(facAgain, "phase.next");
+    await waitFor(() => benAgain.room.state.turn === 2, 5000, "quarter 2 resolved");
+    const q2 = benAgain.room.state.teams.get("t2").history[1];
+    expect([q2.decisionSource, q2.allocation.culture, q2.events.toArray()]).toEqual([
+      "draft",
+      4,
+      ["expertLeaves"],
+    ]);
+    expect(benAgain.room.state.teams.get("t3").history[1].decisionSource).toBe("bot");
+    await Promise.all([facAgain.leave(), benAgain.room.leave()]);
+    const stopped = new Promise((resolve) => second.child.once("exit", resolve));
+    second.child.kill("SIGTERM");
+    await stopped;
+  });
+});

@@ -95,4 +95,35 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser app talks to the server only through the protocol, and keeps zod (the
+    // server-side validators) out of its bundle: shared/ modules are imported one by one.
+    files: ["client/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/server/**", "../server", "../../server"],
+              message: "client/ never imports server/.",
+            },
+            {
+              group: [
+                "**/shared/index",
+                "**/shared/scenarios/index",
+                "**/shared/scenarios/schema",
+                "**/shared/protocol/messages",
+                "**/shared/protocol/options",
+                "zod",
+              ],
+              allowTypeImports: true,
+              message:
+                "These pull zod into the bundle: import the shared module you need (types are fine).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,0 +1,198 @@
+/**
+ * The application shell: the current session, which scene shows, the DOM chrome (top bar,
+ * toasts) and the few UI choices that outlive a scene. Scenes read from here and send intents
+ * through the session; they never talk to each other.
+ */
+import type Phaser from "phaser";
+import type { Language } from "../../../shared/protocol/messages";
+import { SCENES, type SceneKey } from "../constants";
+import { getLanguage, pick, setLanguage, t, type MessageKey, type Params } from "../i18n/index";
+import { findScenario } from "../scenarios";
+import { facilitate, project, resumeSeat, resumeSolo } from "../net/connect";
+import type { Session } from "../net/session";
+import { storage } from "../net/storage";
+import { Toasts, type ToastKind } from "../ui/toasts";
+import { TopBar } from "../ui/topbar";
+import { readStartParams, type StartParams } from "../viewmodels/home";
+import { routeFor } from "../viewmodels/route";
+import type { BoardTab } from "../viewmodels/layout";
+import { errorKey } from "../viewmodels/errors";
+import { Emitter } from "./emitter";
+import type { RenderGovernor } from "./renderer";
+
+export interface UiState {
+  wantsDebrief: boolean;
+  preferBoard: boolean;
+  tab: BoardTab;
+}
+
+type AppEvents = {
+  view: [];
+  language: [Language];
+  session: [];
+};
+
+export class App {
+  session: Session | null = null;
+  readonly ui: UiState = { wantsDebrief: false, preferBoard: false, tab: "decide" };
+  readonly events = new Emitter<AppEvents>();
+  readonly toasts = new Toasts();
+  readonly topbar: TopBar;
+  readonly start: StartParams;
+  game: Phaser.Game | null = null;
+  governor: RenderGovernor | null = null;
+  private current: SceneKey | null = null;
+  private offSession: (() => void)[] = [];
+
+  constructor(readonly overlay: HTMLElement) {
+    this.topbar = new TopBar(
+      (language) => this.setLanguage(language),
+      () => void this.leave(),
+    );
+    this.start = readStartParams(window.location.search);
+    // The private facilitator link carries a token: keep it, then wipe it from the address bar
+    // so it never ends up on the projector or in a screenshot.
+    if (this.start.code && this.start.facilitatorToken) {
+      storage.saveFacilitatorToken(this.start.code, this.start.facilitatorToken);
+      window.history.replaceState(null, "", `/?code=${encodeURIComponent(this.start.code)}`);
+    }
+  }
+
+  /** Asks for frames: the render loop sleeps when nothing changes. */
+  wake(ms?: number): void {
+    this.governor?.wake(ms);
+  }
+
+  get scene(): SceneKey | null {
+    return this.current;
+  }
+
+  /** `remember`: an explicit choice, kept for next time and never overridden by a room. */
+  setLanguage(language: Language, remember = true): void {
+    if (remember) storage.saveLanguage(language);
+    setLanguage(language);
+    this.topbar.render();
+    this.refreshChrome();
+    this.events.emit("language", language);
+  }
+
+  notify(key: MessageKey, kind: ToastKind = "info", params?: Params): void {
+    this.toasts.show(t(key, params), kind);
+  }
+
+  fail(error: unknown): void {
+    this.notify(errorKey(error), "error");
+  }
+
+  /** Called once the boot scene is ready: resume whatever this browser was doing. */
+  async resume(): Promise<void> {
+    const { code, projector } = this.start;
+    try {
+      if (code && projector) return this.adopt(await project(code));
+      const token = code ? storage.facilitatorToken(code) : null;
+      if (code && token) return this.adopt(await facilitate(code, token));
+      const seat = code ? storage.seat(code) : null;
+      if (seat) return this.adopt(await resumeSeat(seat));
+    } catch (error) {
+      this.fail(error);
+    }
+    // A reload in the middle of a solo game: pick it up silently if the seat is still held.
+    const solo = code ? null : storage.solo();
+    if (solo) {
+      try {
+        return this.adopt(await resumeSolo(solo));
+      } catch {
+        // Too late: the solo room has gone. The home screen offers a new game.
+      }
+    }
+    this.route();
+  }
+
+  adopt(session: Session): void {
+    for (const off of this.offSession) off();
+    this.session = session;
+    this.ui.wantsDebrief = false;
+    this.ui.preferBoard = false;
+    this.ui.tab = "decide";
+    // A workshop speaks its facilitator's language unless this browser chose one.
+    const language = session.view?.language;
+    if (language && !storage.language() && language !== getLanguage()) {
+      this.setLanguage(language, false);
+    }
+    this.offSession = [
+      session.on("change", () => {
+        this.refreshChrome();
+        this.route();
+        this.events.emit("view");
+      }),
+      session.on("error", (key) => this.notify(key, "error")),
+      session.on("status", (status, retryInMs) => {
+        this.topbar.update({ status, retryInMs });
+        window.__elan?.statusLog.push(status);
+        if (status === "connected") this.notify("net.reconnected", "success");
+      }),
+    ];
+    this.refreshChrome();
+    this.topbar.update({ status: session.status, retryInMs: 0 });
+    // The address bar says where we are, so a reload comes back to the same seat.
+    const { role, code } = session.identity;
+    if (role !== "solo") {
+      const suffix = role === "projector" ? "&view=projector" : "";
+      window.history.replaceState(null, "", `/?code=${encodeURIComponent(code)}${suffix}`);
+    }
+    this.route();
+    this.events.emit("session");
+    this.events.emit("view");
+  }
+
+  async leave(): Promise<void> {
+    const session = this.session;
+    for (const off of this.offSession) off();
+    this.offSession = [];
+    this.session = null;
+    this.topbar.update({ code: null, subtitle: "", status: null });
+    if (session) await session.leave();
+    window.history.replaceState(null, "", "/");
+    this.route();
+  }
+
+  private refreshChrome(): void {
+    const view = this.session?.view;
+    if (!view) return;
+    const scenario = findScenario(view.scenarioId);
+    const role = this.session?.identity.role;
+    this.topbar.update({
+      code: view.kind === "workshop" && role !== "projector" ? view.code : null,
+      subtitle: scenario ? pick(scenario.title) : "",
+    });
+  }
+
+  route(): void {
+    const session = this.session;
+    const key = routeFor({
+      connected: session !== null && session.view !== null,
+      role: session?.identity.role ?? null,
+      phase: session?.view?.phase ?? null,
+      preferBoard: this.ui.preferBoard,
+      wantsDebrief: this.ui.wantsDebrief,
+    });
+    this.show(key);
+  }
+
+  show(key: SceneKey): void {
+    const game = this.game;
+    if (!game || key === this.current) return;
+    this.wake();
+    game.scene.stop(this.current ?? SCENES.boot);
+    this.current = key;
+    document.body.dataset.scene = key;
+    game.scene.start(key);
+  }
+
+  language(): Language {
+    return getLanguage();
+  }
+}
+
+export const APP_REGISTRY_KEY = "app";
+export { SCENES };

@@ -1,0 +1,135 @@
+/** Line charts on the canvas: grid and axes, lines (solid or dashed), bands, stacked columns. */
+import Phaser from "phaser";
+import { COLORS } from "../theme";
+import {
+  bandPolygon,
+  linePoints,
+  xFor,
+  yFor,
+  type Domain,
+  type Point,
+  type Rect,
+} from "../viewmodels/chart";
+import { text } from "./text";
+
+const vec = (p: Point) => new Phaser.Math.Vector2(p.x, p.y);
+
+export function axes(
+  scene: Phaser.Scene,
+  r: Rect,
+  domain: Domain,
+  quarters: number,
+  formatY: (v: number) => string,
+  labelX: (q: number) => string,
+): Phaser.GameObjects.Container {
+  const c = scene.add.container(0, 0);
+  const g = scene.add.graphics();
+  c.add(g);
+  for (const tick of domain.ticks) {
+    const y = yFor(r, domain, tick);
+    g.lineStyle(1, COLORS.line, tick === 0 ? 1 : 0.5);
+    g.lineBetween(r.x, y, r.x + r.w, y);
+    c.add(
+      text(scene, r.x - 8, y, formatY(tick), {
+        size: 12,
+        color: COLORS.textFaint,
+        align: "right",
+      }).setOrigin(1, 0.5),
+    );
+  }
+  const every = quarters > 24 ? 8 : quarters > 8 ? 4 : 1;
+  for (let q = 1; q <= quarters; q++) {
+    const x = xFor(r, q, quarters);
+    g.lineStyle(1, COLORS.line, q % 4 === 0 ? 0.5 : 0.2);
+    g.lineBetween(x, r.y, x, r.y + r.h);
+    if (q === 1 || q % every === 0) {
+      c.add(
+        text(scene, x, r.y + r.h + 8, labelX(q), {
+          size: 12,
+          color: COLORS.textFaint,
+          align: "center",
+        }).setOrigin(0.5, 0),
+      );
+    }
+  }
+  return c;
+}
+
+export function line(
+  g: Phaser.GameObjects.Graphics,
+  r: Rect,
+  domain: Domain,
+  quarters: number,
+  values: readonly number[],
+  color: number,
+  width = 3,
+  dashed = false,
+  alpha = 1,
+): void {
+  const pts = linePoints(r, domain, quarters, values);
+  if (pts.length === 0) return;
+  g.lineStyle(width, color, alpha);
+  if (!dashed) {
+    if (pts.length > 1) g.strokePoints(pts.map(vec), false);
+  } else {
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1] as Point;
+      const b = pts[i] as Point;
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      const steps = Math.max(1, Math.floor(len / 10));
+      for (let k = 0; k < steps; k += 2) {
+        const t0 = k / steps;
+        const t1 = Math.min(1, (k + 1) / steps);
+        g.lineBetween(
+          a.x + (b.x - a.x) * t0,
+          a.y + (b.y - a.y) * t0,
+          a.x + (b.x - a.x) * t1,
+          a.y + (b.y - a.y) * t1,
+        );
+      }
+    }
+  }
+  g.fillStyle(color, alpha);
+  for (const p of pts) g.fillCircle(p.x, p.y, Math.max(2, width * 0.9));
+}
+
+export function band(
+  g: Phaser.GameObjects.Graphics,
+  r: Rect,
+  domain: Domain,
+  quarters: number,
+  lower: readonly number[],
+  upper: readonly number[],
+  color: number,
+  alpha: number,
+): void {
+  if (lower.length < 2) return;
+  g.fillStyle(color, alpha);
+  g.fillPoints(bandPolygon(r, domain, quarters, lower, upper).map(vec), true);
+}
+
+/** Stacked columns: stacks[q][k] tokens of colour colors[k]; the scale is `max` tokens. */
+export function stackedColumns(
+  g: Phaser.GameObjects.Graphics,
+  r: Rect,
+  stacks: readonly (readonly number[])[],
+  colors: readonly number[],
+  max: number,
+  quarters: number,
+): void {
+  const slot = r.w / Math.max(1, quarters);
+  const w = Math.max(2, slot * 0.7);
+  stacks.forEach((stack, q) => {
+    let y = r.y + r.h;
+    const x = r.x + q * slot + (slot - w) / 2;
+    stack.forEach((tokens, k) => {
+      if (tokens <= 0) return;
+      const h = (tokens / max) * r.h;
+      g.fillStyle(colors[k] ?? COLORS.text, 1);
+      g.fillRect(x, y - h, w, Math.max(1, h - 1));
+      y -= h;
+    });
+  });
+  g.lineStyle(1, COLORS.line, 1);
+  g.lineBetween(r.x, r.y + r.h, r.x + r.w, r.y + r.h);
+}

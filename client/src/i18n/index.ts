@@ -1,0 +1,74 @@
+/**
+ * Translation: a typed t(), the current language, and who to tell when it changes.
+ * French by default; English when the browser prefers it over French; the player's explicit
+ * choice (remembered) beats both.
+ */
+import type { Language } from "../../../shared/protocol/messages";
+import type { Localized } from "../../../shared/model/events";
+import { fr } from "./fr";
+import { en } from "./en";
+
+export type MessageKey = keyof typeof fr;
+export type Params = Readonly<Record<string, string | number>>;
+
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { fr, en };
+export const LANGUAGE_LIST: readonly Language[] = ["fr", "en"];
+
+/** The browser's preference: the first of its languages that we speak, French otherwise. */
+export function preferredLanguage(browserLanguages: readonly string[]): Language {
+  for (const tag of browserLanguages) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (base === "fr" || base === "en") return base;
+  }
+  return "fr";
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "fr" || value === "en";
+}
+
+/** Fills {name} placeholders; unknown placeholders stay visible so a missing param is noticed. */
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  return format(MESSAGES[language][key], params);
+}
+
+let current: Language = "fr";
+const listeners = new Set<(language: Language) => void>();
+
+export function getLanguage(): Language {
+  return current;
+}
+
+export function setLanguage(language: Language): void {
+  if (language === current) return;
+  current = language;
+  if (typeof document !== "undefined") document.documentElement.lang = language;
+  for (const listener of listeners) listener(language);
+}
+
+/** Returns an unsubscribe function. */
+export function onLanguageChange(listener: (language: Language) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  return translate(current, key, params);
+}
+
+/** Content shipped in both languages by shared/ (scenarios, event cards). */
+export function pick(text: Localized): string {
+  return text[current];
+}
+
+/** Message keys built from ids (levers, causes, errors) are checked here, once. */
+export function hasKey(key: string): key is MessageKey {
+  return key in fr;
+}

@@ -1,0 +1,57 @@
+/**
+ * Bootstrap: the DOM chrome, the app shell, then one Phaser game whose scenes are the screens.
+ * The canvas fills the window and follows its size; scenes lay themselves out for it.
+ */
+import Phaser from "phaser";
+import "./styles/base.css";
+import "./styles/home.css";
+import "./styles/console.css";
+import "./styles/debrief.css";
+import { App, APP_REGISTRY_KEY } from "./app/app";
+import { getLanguage, isLanguage, preferredLanguage, setLanguage } from "./i18n/index";
+import { storage } from "./net/storage";
+import { COLORS } from "./theme";
+import { BootScene } from "./scenes/BootScene";
+import { HomeScene } from "./scenes/HomeScene";
+import { LobbyScene } from "./scenes/LobbyScene";
+import { BoardScene } from "./scenes/BoardScene";
+import { FacilitatorScene } from "./scenes/FacilitatorScene";
+import { ProjectorScene } from "./scenes/ProjectorScene";
+import { DebriefScene } from "./scenes/DebriefScene";
+import { exposeTestHooks } from "./testHooks";
+import { pickRenderer, RenderGovernor } from "./app/renderer";
+
+const saved = storage.language();
+setLanguage(
+  isLanguage(saved) ? saved : preferredLanguage(navigator.languages ?? [navigator.language]),
+);
+document.documentElement.lang = getLanguage();
+
+const overlay = document.getElementById("ui") as HTMLElement;
+const app = new App(overlay);
+document.body.prepend(app.topbar.root, app.topbar.banner);
+document.body.append(app.toasts.root);
+
+const game = new Phaser.Game({
+  type: pickRenderer(),
+  parent: "game",
+  backgroundColor: COLORS.background,
+  banner: false,
+  scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
+  render: { antialias: true },
+  // A board changes when people act: 30 frames a second are plenty and halve the work.
+  fps: { limit: 30 },
+  scene: [
+    BootScene,
+    HomeScene,
+    LobbyScene,
+    BoardScene,
+    FacilitatorScene,
+    ProjectorScene,
+    DebriefScene,
+  ],
+});
+game.registry.set(APP_REGISTRY_KEY, app);
+app.game = game;
+app.governor = new RenderGovernor(game);
+exposeTestHooks(app);

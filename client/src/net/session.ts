@@ -1,0 +1,227 @@
+/**
+ * One live connection to a room, as the screens see it: the latest RoomView, who we are in it,
+ * whether the link is up, and a way to send intents. A dropped link is first left to the SDK's
+ * own reconnection (same seat, within the server's grace period); if that fails (server restart,
+ * long sleep) the session rejoins with the stored seat or facilitator token, forever backing off,
+ * and swaps the new room in so the screens never notice.
+ */
+import type { Room } from "@colyseus/sdk";
+import type {
+  ClientMessage,
+  ClientMessageType,
+  FacilitatorMessage,
+  SeatMessage,
+} from "../../../shared/protocol/messages";
+import type { DebriefData } from "../../../shared/protocol/view";
+import type { MessageKey } from "../i18n/index";
+import { errorKey } from "../viewmodels/errors";
+import type { Role } from "../viewmodels/route";
+import { normalizeRoom, type ClientView } from "./normalize";
+
+export type ConnectionStatus = "connected" | "reconnecting" | "lost";
+
+export interface Identity {
+  role: Role;
+  code: string;
+  /** The server's player id (participants and solo), "" otherwise. */
+  playerId: string;
+  name: string;
+}
+
+export interface SessionEvents {
+  change(): void;
+  error(key: MessageKey): void;
+  status(status: ConnectionStatus, retryInMs: number): void;
+  seat(seat: SeatMessage): void;
+  facilitator(message: FacilitatorMessage): void;
+}
+
+type Listeners = { [K in keyof SessionEvents]: Set<SessionEvents[K]> };
+
+/** Colyseus close code of a deliberate leave. */
+const CONSENTED = 4000;
+const REQUEST_TIMEOUT_MS = 8000;
+const REJOIN_DELAYS_MS = [1000, 2000, 4000, 8000];
+
+export class Session {
+  view: ClientView | null = null;
+  status: ConnectionStatus = "connected";
+  facilitatorToken: string | null = null;
+  private room: Room;
+  private closed = false;
+  private attempts = 0;
+  private readonly listeners: Listeners = {
+    change: new Set(),
+    error: new Set(),
+    status: new Set(),
+    seat: new Set(),
+    facilitator: new Set(),
+  };
+
+  constructor(
+    room: Room,
+    public identity: Identity,
+    /** How to get a fresh room when the SDK could not reconnect; null = cannot. */
+    private readonly rejoin: ((session: Session) => Promise<Room>) | null,
+  ) {
+    this.room = room;
+    this.attach(room);
+  }
+
+  on<K extends keyof SessionEvents>(event: K, listener: SessionEvents[K]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  private emit<K extends keyof SessionEvents>(
+    event: K,
+    ...args: Parameters<SessionEvents[K]>
+  ): void {
+    for (const l of this.listeners[event])
+      (l as (...a: Parameters<SessionEvents[K]>) => void)(...args);
+  }
+
+  get roomId(): string {
+    return this.room.roomId;
+  }
+
+  /** My team, read from the live player list (the facilitator may move me). */
+  get teamId(): string | null {
+    const id = this.identity.playerId;
+    if (!id || !this.view) return null;
+    const teamId = this.view.players[id]?.teamId;
+    return teamId && this.view.teams[teamId] ? teamId : null;
+  }
+
+  private attach(room: Room): void {
+    // Drops during the first seconds are reconnected too (the SDK waits 5 s by default).
+    room.reconnection.minUptime = 500;
+    room.reconnection.maxRetries = 8;
+    room.onStateChange((state: unknown) => {
+      this.view = normalizeRoom(state);
+      this.adoptPlayerByName();
+      this.emit("change");
+    });
+    room.onMessage("seat", (seat: SeatMessage) => {
+      this.identity = { ...this.identity, playerId: seat.playerId, name: seat.name };
+      this.emit("seat", seat);
+      this.emit("change");
+    });
+    room.onMessage("facilitator", (message: FacilitatorMessage) => {
+      this.facilitatorToken = message.token;
+      this.emit("facilitator", message);
+    });
+    room.onMessage("error", (error: unknown) => this.emit("error", errorKey(error)));
+    // Answered through room.request; registered so a pushed copy is not reported as unknown.
+    room.onMessage("debrief.data", () => undefined);
+    room.onDrop(() => this.setStatus("reconnecting", 0));
+    room.onReconnect(() => this.setStatus("connected", 0));
+    room.onLeave((code: number) => {
+      if (this.closed || code === CONSENTED || room !== this.room) return;
+      void this.rejoinLoop();
+    });
+  }
+
+  /** Names are unique in a room: if the seat message was missed, the name finds the player. */
+  private adoptPlayerByName(): void {
+    const { role, playerId, name } = this.identity;
+    if (playerId || !this.view || (role !== "participant" && role !== "solo")) return;
+    const wanted = name.toLocaleLowerCase();
+    const players = Object.values(this.view.players);
+    const found =
+      players.find((p) => p.name.toLocaleLowerCase() === wanted) ??
+      (role === "solo" && players.length === 1 ? players[0] : undefined);
+    if (found) this.identity = { ...this.identity, playerId: found.id, name: found.name };
+  }
+
+  private setStatus(status: ConnectionStatus, retryInMs: number): void {
+    this.status = status;
+    this.emit("status", status, retryInMs);
+  }
+
+  private async rejoinLoop(): Promise<void> {
+    if (!this.rejoin) {
+      this.setStatus("lost", 0);
+      return;
+    }
+    while (!this.closed) {
+      const delay = REJOIN_DELAYS_MS[Math.min(this.attempts, REJOIN_DELAYS_MS.length - 1)] ?? 8000;
+      this.attempts++;
+      this.setStatus("lost", delay);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (this.closed) return;
+      try {
+        const room = await this.rejoin(this);
+        if (this.closed) {
+          void room.leave(true);
+          return;
+        }
+        this.room = room;
+        this.attempts = 0;
+        this.attach(room);
+        this.setStatus("connected", 0);
+        return;
+      } catch (error) {
+        const key = errorKey(error);
+        // A refusal that will not change by waiting (bad token, unknown code): stop and say so.
+        if (key === "error.join.bad_token" || key === "error.join.unknown_code") {
+          this.emit("error", key);
+          this.setStatus("lost", -1);
+          return;
+        }
+      }
+    }
+  }
+
+  /** Sends an intent; refusals become a translated error event and `false`. */
+  async send<T extends ClientMessageType>(type: T, payload: ClientMessage<T>): Promise<boolean> {
+    try {
+      await this.room.request(type, payload, { timeout: REQUEST_TIMEOUT_MS });
+      return true;
+    } catch (error) {
+      this.emit("error", errorKey(error));
+      return false;
+    }
+  }
+
+  async debriefData(): Promise<DebriefData> {
+    return (await this.room.request("debrief.data", {}, { timeout: 20_000 })) as DebriefData;
+  }
+
+  /** Resolves once the first state (and, for players, the seat) has arrived. */
+  ready(timeoutMs = 8000): Promise<void> {
+    const done = () =>
+      this.view !== null &&
+      (this.identity.role === "facilitator" ||
+        this.identity.role === "projector" ||
+        this.identity.playerId !== "");
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error("timed out waiting for the room"));
+      }, timeoutMs);
+      const off = this.on("change", () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /** Cuts the socket as a network failure would (tests and the bench use it). */
+  simulateDrop(): void {
+    // 4010 is Colyseus's "may try to reconnect": the SDK and the server both treat it as a drop.
+    this.room.connection.close(4010, "simulated drop");
+  }
+
+  async leave(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.room.leave(true);
+    } catch {
+      // Already gone.
+    }
+  }
+}

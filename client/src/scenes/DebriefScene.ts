@@ -1,0 +1,228 @@
+/**
+ * The debrief: the game replayed in the browser from the server's log, then trajectories, levers
+ * funded, luck bands and what-if branches. Everything is computed here by the shared simulation;
+ * the server only supplied the log.
+ */
+import type { LuckBand } from "../../../shared/analysis/luckBand";
+import type { GameState } from "../../../shared/model/types";
+import { SCENES } from "../constants";
+import { getLanguage, t } from "../i18n/index";
+import { debriefPanel, type DebriefPanelModel, type DebriefUiState } from "../ui/debriefPanel";
+import {
+  decisions,
+  percentileRank,
+  quarterReasons,
+  replayDebrief,
+  series,
+  teamLuckBand,
+  whatIf,
+} from "../viewmodels/debrief";
+import { points, percent } from "../viewmodels/format";
+import { reasonsModel } from "../viewmodels/reasons";
+import { emptyAllocation } from "../../../shared/model/levers";
+import { BaseScene } from "./BaseScene";
+import { drawDebriefChart } from "./debriefView";
+
+export class DebriefScene extends BaseScene {
+  private played: GameState | null = null;
+  private status: DebriefPanelModel["status"] = "loading";
+  private bands = new Map<string, LuckBand>();
+  private branch: GameState | null = null;
+  private state: DebriefUiState = {
+    tab: "trajectories",
+    metric: "score",
+    team: "",
+    quarter: 1,
+    allocation: emptyAllocation(),
+    keep: false,
+  };
+
+  constructor() {
+    super(SCENES.debrief);
+  }
+
+  protected override setup(): void {
+    this.played = null;
+    this.branch = null;
+    this.bands.clear();
+    this.status = "loading";
+    this.renderPanel();
+    void this.fetchLog();
+  }
+
+  protected override onLanguage(): void {
+    this.renderPanel();
+  }
+
+  private async fetchLog(): Promise<void> {
+    const session = this.app.session;
+    if (!session) return;
+    try {
+      const data = await session.debriefData();
+      const replayed = replayDebrief(data);
+      if (!replayed.ok) throw new Error(replayed.error.message);
+      this.played = replayed.value;
+      this.status = "ready";
+      const mine = session.teamId;
+      this.state.team =
+        mine && this.played.teamIds.includes(mine) ? mine : (this.played.teamIds[0] ?? "");
+      this.resetAllocation();
+    } catch (error) {
+      this.status = "error";
+      this.app.fail(error);
+    }
+    this.renderPanel();
+    this.invalidate();
+  }
+
+  private resetAllocation(): void {
+    const played = this.played
+      ? decisions(this.played, this.state.team)[this.state.quarter - 1]
+      : undefined;
+    this.state.allocation = played ? { ...played } : emptyAllocation();
+    this.state.keep = false;
+    this.branch = null;
+  }
+
+  private band(teamId: string): LuckBand | null {
+    if (!this.played) return null;
+    let band = this.bands.get(teamId);
+    if (!band) {
+      const start = performance.now();
+      band = teamLuckBand(this.played, teamId);
+      const hooks = window.__elan;
+      if (hooks) hooks.debriefBandMs = performance.now() - start;
+      this.bands.set(teamId, band);
+    }
+    return band;
+  }
+
+  private change(patch: Partial<DebriefUiState>): void {
+    const before = this.state;
+    this.state = { ...before, ...patch };
+    if (patch.team !== undefined || patch.quarter !== undefined) {
+      if (patch.allocation === undefined) this.resetAllocation();
+    }
+    if (
+      this.state.tab === "whatif" &&
+      this.played &&
+      (patch.allocation || patch.keep !== undefined)
+    ) {
+      const result = whatIf(
+        this.played,
+        this.state.team,
+        this.state.quarter,
+        this.state.allocation,
+        this.state.keep,
+      );
+      this.branch = result.ok ? result.value : null;
+    }
+    this.renderPanel();
+    this.invalidate();
+  }
+
+  private teamName(id: string): string {
+    return this.app.session?.view?.teams[id]?.name ?? id;
+  }
+
+  private summary(): { lines: string[]; reasons: DebriefPanelModel["reasons"] } {
+    const game = this.played;
+    const lang = getLanguage();
+    if (!game) return { lines: [], reasons: [] };
+    const s = this.state;
+    const fmt = (v: number) =>
+      s.metric === "trust" || s.metric === "engagement" ? percent(lang, v) : points(lang, v);
+    if (s.tab === "luck") {
+      const band = this.band(s.team);
+      const real = series(game, s.team, s.metric);
+      const last = band?.quarters[band.quarters.length - 1]?.[s.metric];
+      const value = real[real.length - 1];
+      if (!last || value === undefined) return { lines: [], reasons: [] };
+      return {
+        lines: [
+          `${this.teamName(s.team)} · ${t(`gauge.${s.metric}`)} ${fmt(value)} — ${t("debrief.percentile", { p: Math.round(percentileRank(last, value)) })}`,
+        ],
+        reasons: [],
+      };
+    }
+    if (s.tab === "whatif") {
+      const reasons = reasonsModel(lang, quarterReasons(game, s.team, s.quarter)).map((g) => ({
+        label: t(`gauge.${g.gauge}`),
+        lines: g.lines,
+      }));
+      const real = series(game, s.team, "score");
+      const lines = [t("debrief.reasons", { q: s.quarter })];
+      if (this.branch) {
+        const b = series(this.branch, s.team, "score");
+        lines.unshift(
+          t("debrief.branchScore", {
+            score: points(lang, b[b.length - 1] ?? 0),
+            real: points(lang, real[real.length - 1] ?? 0),
+          }),
+        );
+      }
+      return { lines, reasons };
+    }
+    return { lines: [], reasons: [] };
+  }
+
+  private renderPanel(): void {
+    const session = this.app.session;
+    if (!session) return;
+    const game = this.played;
+    const teams = (game?.teamIds ?? Object.keys(session.view?.teams ?? {})).map((id, i) => ({
+      id,
+      name: this.teamName(id),
+      colorIndex: i,
+    }));
+    const summary = this.summary();
+    const budget =
+      game?.history[this.state.team]?.[this.state.quarter - 1]?.budget ??
+      game?.scenario.budget ??
+      10;
+    this.mountPanel(
+      debriefPanel(
+        {
+          state: this.state,
+          teams,
+          quarters: game?.turn ?? 0,
+          budget,
+          status: this.status,
+          summary: summary.lines,
+          reasons: summary.reasons,
+          backLabel: session.identity.role === "facilitator" ? "common.back" : "debrief.back",
+        },
+        {
+          change: (patch) => this.change(patch),
+          reset: () => {
+            this.resetAllocation();
+            this.renderPanel();
+            this.invalidate();
+          },
+          back: () => {
+            if (session.identity.role === "facilitator") this.app.ui.wantsDebrief = false;
+            else this.app.ui.preferBoard = true;
+            this.app.route();
+          },
+        },
+      ),
+    );
+  }
+
+  protected draw(width: number, height: number): void {
+    const game = this.played;
+    if (!game) return;
+    const top = (this.panel?.firstElementChild?.getBoundingClientRect().bottom ?? 200) + 16;
+    drawDebriefChart(this, this.root, {
+      width,
+      height,
+      top: Math.min(top, height - 200),
+      language: getLanguage(),
+      game,
+      state: this.state,
+      band: this.state.tab === "luck" ? this.band(this.state.team) : null,
+      branch: this.branch,
+      teamName: (id) => this.teamName(id),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+/** The facilitator console: a DOM dashboard over a quiet backdrop. */
+import { SCENES } from "../constants";
+import { backdrop } from "../draw/backdrop";
+import { FacilitatorPanel } from "../ui/facilitatorPanel";
+import { BaseScene } from "./BaseScene";
+
+export class FacilitatorScene extends BaseScene {
+  private console: FacilitatorPanel | null = null;
+
+  constructor() {
+    super(SCENES.facilitator);
+  }
+
+  protected override setup(): void {
+    this.build();
+    this.keep(this.app.events.on("view", () => this.refresh()));
+  }
+
+  protected override onLanguage(): void {
+    this.build();
+  }
+
+  private build(): void {
+    const session = this.app.session;
+    if (!session) return;
+    this.console = new FacilitatorPanel(session.facilitatorToken ?? "", {
+      send: (type, payload) => session.send(type, payload),
+      injected: (title) => this.app.notify("fac.injected", "success", { title }),
+      openDebrief: () => {
+        this.app.ui.wantsDebrief = true;
+        this.app.route();
+      },
+      copy: (text) => {
+        void navigator.clipboard?.writeText(text).then(
+          () => this.app.notify("common.copied", "success"),
+          () => window.prompt("", text),
+        );
+      },
+    });
+    this.mountPanel(this.console.root);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const view = this.app.session?.view;
+    if (view && this.console) this.console.update(view);
+  }
+
+  protected override tick(): void {
+    const view = this.app.session?.view;
+    if (view && this.console) this.console.tickClock(view);
+  }
+
+  protected draw(width: number, height: number): void {
+    this.root.add(backdrop(this, width, height, { alpha: 0.5 }));
+  }
+}

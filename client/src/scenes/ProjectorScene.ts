@@ -1,0 +1,59 @@
+/** The room screen: big, public, readable from the back of the room. */
+import type Phaser from "phaser";
+import { QR_TEXTURE, SCENES } from "../constants";
+import { getLanguage } from "../i18n/index";
+import { qrCanvas } from "../ui/qr";
+import { timerModel } from "../viewmodels/timer";
+import { timerColor } from "../draw/timerBadge";
+import { css } from "../theme";
+import { BaseScene } from "./BaseScene";
+import { drawProjector } from "./projectorView";
+
+export class ProjectorScene extends BaseScene {
+  private digits: Phaser.GameObjects.Text | null = null;
+  private qrCode = "";
+
+  constructor() {
+    super(SCENES.projector);
+  }
+
+  /** The QR texture is made once per code; the QR library draws it asynchronously. */
+  private qrKey(code: string): string | null {
+    const key = `${QR_TEXTURE}.${code}`;
+    if (this.textures.exists(key)) return key;
+    if (this.qrCode === code) return null;
+    this.qrCode = code;
+    const canvas = qrCanvas(
+      `${window.location.origin}/?code=${encodeURIComponent(code)}`,
+      512,
+      () => {
+        if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
+        this.invalidate();
+      },
+    );
+    return null;
+  }
+
+  protected draw(width: number, height: number): void {
+    const view = this.app.session?.view;
+    if (!view) return;
+    this.digits = drawProjector(this, this.root, {
+      width,
+      height,
+      language: getLanguage(),
+      view,
+      qrKey: this.qrKey(view.code),
+      host: window.location.host,
+    });
+  }
+
+  protected override tick(): void {
+    const view = this.app.session?.view;
+    if (!this.digits || !view) return;
+    const model = timerModel(view, Date.now());
+    if (this.digits.text !== model.text) {
+      this.digits.setText(model.text);
+      this.digits.setColor(css(timerColor(model)));
+    }
+  }
+}

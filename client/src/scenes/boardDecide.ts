@@ -1,0 +1,192 @@
+/**
+ * The decision part of the board: the levers (ring or phone grid) around the community, the
+ * temptation tile, the budget meter and the button that fits the stage.
+ */
+import type Phaser from "phaser";
+import type { translate } from "../i18n/index";
+import { COLORS } from "../theme";
+import type { boardModel } from "../viewmodels/board";
+import type { BoardLayout } from "../viewmodels/layout";
+import { percent } from "../viewmodels/format";
+import { budgetMeter } from "../draw/budget";
+import { canvasButton } from "../draw/button";
+import { community } from "../draw/community";
+import { leverTile } from "../draw/tile";
+import { fit, text } from "../draw/text";
+import type { BoardParams } from "./boardView";
+
+export type Tr = (
+  key: Parameters<typeof translate>[1],
+  params?: Record<string, string | number>,
+) => string;
+
+export function drawDecide(
+  scene: Phaser.Scene,
+  add: (...o: Phaser.GameObjects.GameObject[]) => void,
+  L: BoardLayout,
+  m: ReturnType<typeof boardModel>,
+  p: BoardParams,
+  tr: Tr,
+  engagement: number,
+  trust: number,
+): void {
+  const { ring } = L;
+  if (ring.community) {
+    const c = ring.community;
+    add(
+      community(
+        scene,
+        c.cx,
+        c.cy,
+        c.r,
+        engagement / 0.4,
+        trust,
+        tr("board.community"),
+        `${percent(p.language, engagement, 1)} ${tr("gauge.engagement").toLowerCase()}`,
+      ),
+    );
+  }
+  for (const tile of m.tiles) {
+    const pos = ring.tiles[tile.id];
+    add(
+      leverTile(
+        scene,
+        pos.x,
+        pos.y,
+        pos.w,
+        pos.h,
+        tile,
+        L.compact,
+        {
+          adjust: (d) => p.handlers.adjust(tile.id, d),
+          select: () => p.handlers.select(tile.id),
+        },
+        tr("board.temptation"),
+      ),
+    );
+  }
+  if (!L.compact && m.stage === "deciding") {
+    // What the selected lever does, then how to drive the board from the keyboard.
+    const sel = m.tiles.find((x) => x.selected);
+    if (sel) {
+      add(
+        fit(
+          text(scene, L.decide.x, L.decide.y + L.decide.h - 36, `${sel.name} — ${sel.desc}`, {
+            size: 13,
+            color: COLORS.textDim,
+          }),
+          L.decide.w,
+        ),
+      );
+    }
+    add(
+      fit(
+        text(scene, L.decide.x, L.decide.y + L.decide.h - 16, tr("board.keyboard"), {
+          size: 12,
+          color: COLORS.textFaint,
+        }),
+        L.decide.w,
+      ),
+    );
+  }
+  const note =
+    m.stage === "deciding" && m.budget.remaining > 0
+      ? tr("board.unspent", { n: m.budget.remaining })
+      : m.budget.cut
+        ? tr("board.budgetCut")
+        : "";
+  add(
+    budgetMeter(
+      scene,
+      L.budget,
+      p.draft,
+      m.budget.total,
+      tr("board.budget"),
+      tr("board.budgetValue", { used: m.budget.used, total: m.budget.total }),
+      note,
+    ),
+  );
+  const s = L.submit;
+  const solo = p.session.identity.role === "solo";
+  if (m.stage === "deciding") {
+    add(
+      canvasButton(scene, {
+        x: s.x,
+        y: s.y,
+        w: s.w,
+        h: s.h,
+        label: tr("board.submit"),
+        onClick: p.handlers.submit,
+      }),
+    );
+    if (m.draftBy)
+      add(
+        text(scene, s.x, s.y - 18, tr("board.draftBy", { name: m.draftBy }), {
+          size: 12,
+          color: COLORS.textDim,
+        }),
+      );
+  } else if (m.stage === "submitted") {
+    add(
+      canvasButton(scene, {
+        x: s.x,
+        y: s.y,
+        w: s.w,
+        h: s.h,
+        label: `✓ ${tr("board.submitted")}`,
+        onClick: () => undefined,
+        enabled: false,
+        outline: true,
+      }),
+    );
+    add(
+      text(scene, s.x, s.y + s.h + 4, tr("board.waitingTeams"), {
+        size: 12,
+        color: COLORS.textDim,
+      }),
+    );
+  } else if (m.stage === "briefing") {
+    if (solo)
+      add(
+        canvasButton(scene, {
+          x: s.x,
+          y: s.y,
+          w: s.w,
+          h: s.h,
+          label: tr("fac.next.briefing"),
+          onClick: p.handlers.next,
+        }),
+      );
+    else
+      add(
+        fit(
+          text(scene, s.x, s.y + s.h / 2, tr("board.briefingWait"), {
+            size: 15,
+            color: COLORS.textDim,
+          }).setOrigin(0, 0.5),
+          s.w,
+        ),
+      );
+  } else if (m.stage === "over") {
+    add(
+      canvasButton(scene, {
+        x: s.x,
+        y: s.y,
+        w: s.w,
+        h: s.h,
+        label: tr("board.toDebrief"),
+        onClick: p.handlers.debrief,
+      }),
+    );
+  } else if (!m.team) {
+    add(
+      fit(
+        text(scene, s.x, s.y + s.h / 2, tr("board.spectator"), {
+          size: 14,
+          color: COLORS.textDim,
+        }).setOrigin(0, 0.5),
+        s.w,
+      ),
+    );
+  }
+}

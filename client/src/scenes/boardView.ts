@@ -1,0 +1,279 @@
+/**
+ * Composes the board from the view-models: which pieces show depends on the layout (wide or
+ * phone tabs) and the stage (briefing, deciding, submitted, results, over).
+ */
+import type Phaser from "phaser";
+import type { Allocation, BucketId } from "../../../shared/model/levers";
+import type { Language } from "../../../shared/protocol/messages";
+import { translate } from "../i18n/index";
+import { findScenario } from "../scenarios";
+import type { ClientView } from "../net/normalize";
+import type { Session } from "../net/session";
+import { COLORS } from "../theme";
+import { boardModel } from "../viewmodels/board";
+import { gaugeModels, gaugeScale, startPoint } from "../viewmodels/gauges";
+import { boardLayout, type BoardLayout, type BoardTab } from "../viewmodels/layout";
+import { leaderboard } from "../viewmodels/leaderboard";
+import { reasonsModel } from "../viewmodels/reasons";
+import { timerModel } from "../viewmodels/timer";
+import { trackModel } from "../viewmodels/track";
+import { soloHint } from "../viewmodels/hint";
+import { noteCard } from "../draw/coach";
+import { eventCard } from "../draw/eventCard";
+import { gaugeRow } from "../draw/gauge";
+import { leaderboardTable } from "../draw/leaderboard";
+import { resultsCard } from "../draw/resultsCard";
+import { tabBar } from "../draw/tabs";
+import { timerBadge } from "../draw/timerBadge";
+import { quarterTrack } from "../draw/track";
+import { fit, text } from "../draw/text";
+import { points } from "../viewmodels/format";
+import { drawDecide } from "./boardDecide";
+
+export interface BoardHandlers {
+  adjust(bucket: BucketId, delta: number): void;
+  select(bucket: BucketId): void;
+  submit(): void;
+  next(): void;
+  debrief(): void;
+  tab(tab: BoardTab): void;
+}
+
+export interface BoardParams {
+  width: number;
+  height: number;
+  language: Language;
+  view: ClientView;
+  session: Session;
+  draft: Allocation;
+  selected: BucketId | null;
+  tab: BoardTab;
+  forecast: Record<string, number> | undefined;
+  handlers: BoardHandlers;
+}
+
+export function drawBoard(
+  scene: Phaser.Scene,
+  root: Phaser.GameObjects.Container,
+  p: BoardParams,
+): { digits: Phaser.GameObjects.Text | null } {
+  const { view, language: lang, session } = p;
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(lang, key, params);
+  const L: BoardLayout = boardLayout(p.width, p.height);
+  const scenario = findScenario(view.scenarioId);
+  const teamId = session.teamId;
+  const solo = session.identity.role === "solo";
+  const m = boardModel(
+    lang,
+    view,
+    session.identity.playerId,
+    teamId,
+    p.draft,
+    p.selected,
+    scenario?.budget ?? 10,
+  );
+  const teams = Object.values(view.teams);
+  const history = m.team?.history ?? [];
+  const histories = teams.map((x) => x.history);
+  const scales = {
+    reach: gaugeScale("reach", histories),
+    engagement: gaugeScale("engagement", histories),
+  };
+  const gauges = gaugeModels(lang, history, startPoint(scenario), {
+    scales,
+    ...(p.forecast && m.stage === "deciding" ? { forecast: p.forecast } : {}),
+  });
+  const add = (...objects: Phaser.GameObjects.GameObject[]) => root.add(objects);
+  const tab = L.compact
+    ? m.stage === "results" && p.tab === "decide"
+      ? "decide"
+      : p.tab
+    : "decide";
+
+  // Header: the track, the team, the clock.
+  const track = trackModel(
+    view.phase,
+    view.turn,
+    view.turnsTotal,
+    history.map((r) => r.events),
+    view.event,
+  );
+  const trackW = L.compact ? L.header.w - 90 : Math.min(L.header.w * 0.5, 620);
+  add(
+    quarterTrack(
+      scene,
+      { x: L.header.x, y: L.header.y + 4, w: trackW, h: L.compact ? 36 : 44 },
+      track,
+      (y) => tr("common.year", { y }),
+    ),
+  );
+  const quarterLine = `${tr("common.quarterOf", { q: m.quarter, total: m.turnsTotal })} · ${tr(`phase.${view.phase}`)}`;
+  add(
+    text(scene, L.header.x, L.header.y + (L.compact ? 42 : 50), quarterLine, {
+      size: L.compact ? 12 : 14,
+      color: COLORS.textDim,
+    }),
+  );
+  if (!L.compact && m.team) {
+    add(
+      text(scene, L.header.x + trackW + 40, L.header.y + 8, m.team.name, {
+        size: 22,
+        weight: "bold",
+      }),
+    );
+    const mates = solo
+      ? ""
+      : m.teammates.map((x) => (x.me ? `${x.name} (${tr("common.you")})` : x.name)).join(" · ");
+    if (mates)
+      add(
+        fit(
+          text(scene, L.header.x + trackW + 40, L.header.y + 38, mates, {
+            size: 13,
+            color: COLORS.textDim,
+          }),
+          L.header.w - trackW - 200,
+        ),
+      );
+  }
+  const timer = timerModel(view, Date.now());
+  let digits: Phaser.GameObjects.Text | null = null;
+  if (timer.active) {
+    const badge = timerBadge(
+      scene,
+      L.header.x + L.header.w,
+      L.header.y + (L.compact ? 0 : 4),
+      timer,
+      timer.paused ? tr("board.paused") : tr("board.timeLeft"),
+      L.compact ? 26 : 34,
+    );
+    add(badge.container);
+    digits = badge.digits;
+  }
+
+  const showDecide = !L.compact || tab === "decide";
+  const announced = m.cards;
+  const hint =
+    solo && (m.stage === "deciding" || m.stage === "briefing")
+      ? soloHint(history, view.event, m.budget.total)
+      : null;
+  const engagementNow = gauges[0]?.value ?? 0;
+  const trustNow = gauges[2]?.value ?? 0.5;
+
+  if (showDecide || !L.compact) {
+    // The solo coach speaks in the card slot when no event claims it.
+    const calm = announced.every((c) => c.calm);
+    if (hint && calm)
+      add(
+        noteCard(scene, L.card, tr("hint.title"), tr(hint.key, hint.params), COLORS.accent, true),
+      );
+    else add(eventCard(scene, L.card, announced, tr("board.event")));
+  }
+
+  if (showDecide && m.stage === "results" && m.last) {
+    const reasons = reasonsModel(lang, m.last.reasons);
+    const area = L.compact
+      ? { x: L.decide.x, y: L.decide.y, w: L.decide.w, h: L.submit.y + L.submit.h - L.decide.y }
+      : { x: L.decide.x, y: L.decide.y, w: L.decide.w, h: L.submit.y + L.submit.h - L.decide.y };
+    const notes: string[] = [];
+    if (m.last.forced >= 1) notes.push(tr("board.forced", { n: Math.round(m.last.forced) }));
+    if (m.last.decisionSource === "draft" || m.last.decisionSource === "default")
+      notes.push(`${tr("common.team")} : ${tr(`source.${m.last.decisionSource}`)}`);
+    const last = view.turn >= view.turnsTotal;
+    add(
+      resultsCard(
+        scene,
+        area,
+        {
+          heading: tr("board.reasons"),
+          title: tr("board.results", { q: m.last.turn }),
+          columns: gauges.map((g, i) => ({
+            gauge: g,
+            label: tr(`gauge.${g.id}`),
+            reasons: reasons[i]?.lines ?? [],
+          })),
+          notes,
+          action: solo
+            ? { label: tr(last ? "board.toDebrief" : "board.continue"), onClick: p.handlers.next }
+            : null,
+          waiting: tr("board.resultsWait"),
+          decisions: teams.map((x, i) => {
+            const last = x.history[x.history.length - 1];
+            return {
+              name: x.name,
+              colorIndex: i,
+              mine: x.id === teamId,
+              allocation: last?.allocation ?? p.draft,
+              kpi: points(lang, last?.kpi ?? 0),
+              score: points(lang, last?.score ?? 0),
+            };
+          }),
+          kpiLabel: tr("gauge.kpi"),
+          scoreLabel: tr("gauge.score"),
+          decisionsTitle: tr("board.revealed"),
+          bucketLabel: (id) => tr(`lever.${id}.short`),
+        },
+        L.compact,
+      ),
+    );
+  } else if (showDecide) {
+    drawDecide(scene, add, L, m, p, tr, engagementNow, trustNow);
+  }
+
+  if (!L.compact || tab === "gauges") {
+    const r = L.gauges;
+    const rowH = (r.h - (L.compact ? 0 : 0)) / 3;
+    const withReasons = L.compact && m.last !== null;
+    const reasons = m.last ? reasonsModel(lang, m.last.reasons) : [];
+    gauges.forEach((g, i) => {
+      add(
+        gaugeRow(
+          scene,
+          { x: r.x, y: r.y + i * rowH + 4, w: r.w, h: rowH - 18 },
+          g,
+          tr(`gauge.${g.id}`),
+          tr(`gauge.${g.id}.hint`),
+          view.turnsTotal,
+          withReasons ? (reasons[i]?.lines ?? []) : [],
+        ),
+      );
+    });
+  }
+  if (!L.compact || tab === "ranking") {
+    const rows = leaderboard(lang, teams, teamId);
+    add(
+      leaderboardTable(
+        scene,
+        L.ranking,
+        rows,
+        {
+          title: tr("rank.title"),
+          kpi: tr("rank.kpi"),
+          score: tr("rank.score"),
+          you: tr("common.you"),
+        },
+        { showSubmitted: view.phase === "decision" },
+      ),
+    );
+  }
+  if (L.tabs) {
+    add(
+      tabBar(
+        scene,
+        L.tabs,
+        [
+          { id: "decide" as BoardTab, label: tr("board.tab.decide") },
+          {
+            id: "gauges" as BoardTab,
+            label: tr("board.tab.gauges"),
+            badge: m.stage === "results" && tab !== "gauges",
+          },
+          { id: "ranking" as BoardTab, label: tr("board.tab.ranking") },
+        ],
+        tab,
+        p.handlers.tab,
+      ),
+    );
+  }
+  return { digits };
+}

@@ -1,0 +1,170 @@
+/** The debrief's canvas half: one chart at a time, sized to what the DOM controls leave free. */
+import type Phaser from "phaser";
+import type { LuckBand } from "../../../shared/analysis/luckBand";
+import { BUCKET_IDS } from "../../../shared/model/levers";
+import type { GameState } from "../../../shared/model/types";
+import type { Language } from "../../../shared/protocol/messages";
+import { translate } from "../i18n/index";
+import { BUCKET_COLORS, COLORS, teamColor } from "../theme";
+import type { DebriefUiState } from "../ui/debriefPanel";
+import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
+import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
+import { percent, points, decimal } from "../viewmodels/format";
+import { axes, band, line, stackedColumns } from "../draw/chart";
+import { fit, text } from "../draw/text";
+
+export interface DebriefChartParams {
+  width: number;
+  height: number;
+  top: number;
+  language: Language;
+  game: GameState;
+  state: DebriefUiState;
+  band: LuckBand | null;
+  branch: GameState | null;
+  teamName(id: string): string;
+}
+
+function formatter(language: Language, metric: DebriefMetric): (v: number) => string {
+  if (metric === "engagement" || metric === "trust") return (v) => percent(language, v, 0);
+  if (metric === "reach") return (v) => decimal(language, v, 1);
+  return (v) => points(language, v);
+}
+
+export function drawDebriefChart(
+  scene: Phaser.Scene,
+  root: Phaser.GameObjects.Container,
+  p: DebriefChartParams,
+): void {
+  const { game, state: s, language: lang } = p;
+  const add = (...o: Phaser.GameObjects.GameObject[]) => root.add(o);
+  const compact = p.width < 760;
+  const left = compact ? 52 : 84;
+  const area: Rect = {
+    x: left,
+    y: p.top + 10,
+    w: p.width - left - (compact ? 20 : 60),
+    h: p.height - p.top - 50,
+  };
+  if (area.h < 80) return;
+  const n = game.turn;
+  const qLabel = (q: number) => translate(lang, "common.quarterShort", { q });
+  const fmt = formatter(lang, s.metric);
+  const g = scene.add.graphics();
+
+  if (s.tab === "levers") {
+    const ids = game.teamIds;
+    const cols = compact ? 1 : ids.length <= 2 ? ids.length : ids.length <= 4 ? 2 : 4;
+    const rows = Math.ceil(ids.length / cols);
+    const cellW = (p.width - 40) / cols;
+    const cellH = area.h / rows;
+    const max = Math.max(1, ...ids.flatMap((id) => (game.history[id] ?? []).map((r) => r.budget)));
+    ids.forEach((id, i) => {
+      const x = 20 + (i % cols) * cellW;
+      const y = area.y + Math.floor(i / cols) * cellH;
+      add(
+        fit(
+          text(scene, x + 10, y, p.teamName(id), { size: 15, weight: "bold", color: teamColor(i) }),
+          cellW - 20,
+        ),
+      );
+      const r: Rect = { x: x + 10, y: y + 24, w: cellW - 30, h: cellH - 44 };
+      const stacks = leverStacks(game, id).map((q) => q.map((b) => b.tokens));
+      stackedColumns(
+        g,
+        r,
+        stacks,
+        BUCKET_IDS.map((b) => BUCKET_COLORS[b]),
+        max,
+        n,
+      );
+    });
+    add(g);
+    return;
+  }
+
+  const metricSeries = (gs: GameState, id: string) => series(gs, id, s.metric);
+  const values: number[] = [];
+  // Trajectories compare every team; the luck band and the what-if zoom on the chosen one.
+  const focus = s.tab === "trajectories" ? game.teamIds : [s.team];
+  for (const id of focus) values.push(...metricSeries(game, id));
+  const bandData = s.tab === "luck" && p.band ? bandSeries(p.band, s.metric) : null;
+  if (bandData) values.push(...bandData.p5, ...bandData.p95);
+  if (p.branch && s.tab === "whatif") values.push(...metricSeries(p.branch, s.team));
+  const domain = niceDomain(values);
+  add(axes(scene, area, domain, n, fmt, qLabel));
+  add(g);
+
+  if (s.tab === "trajectories") {
+    game.teamIds.forEach((id, i) => {
+      const v = metricSeries(game, id);
+      line(g, area, domain, n, v, teamColor(i), 3);
+      const last = v[v.length - 1];
+      if (last !== undefined && !compact) {
+        add(
+          text(scene, area.x + area.w + 6, yFor(area, domain, last), fmt(last), {
+            size: 12,
+            color: teamColor(i),
+            weight: "bold",
+          }).setOrigin(0, 0.5),
+        );
+      }
+    });
+    return;
+  }
+
+  const index = Math.max(0, game.teamIds.indexOf(s.team));
+  const color = teamColor(index);
+  if (s.tab === "luck" && bandData) {
+    band(g, area, domain, n, bandData.p5, bandData.p95, COLORS.trust, 0.14);
+    band(g, area, domain, n, bandData.p25, bandData.p75, COLORS.trust, 0.24);
+    line(g, area, domain, n, bandData.p50, COLORS.trust, 2, true, 0.9);
+    line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
+    const legendY = area.y - 4;
+    const items: [number, number, string][] = [
+      [COLORS.trust, 0.3, translate(lang, "debrief.band90")],
+      [COLORS.trust, 0.55, translate(lang, "debrief.band50")],
+      [COLORS.trust, 1, translate(lang, "debrief.median")],
+      [color, 1, translate(lang, "debrief.real")],
+    ];
+    let x = area.x + 10;
+    for (const [c, a, label] of items) {
+      g.fillStyle(c, a);
+      g.fillRect(x, legendY + 4, 14, 10);
+      const tx = text(scene, x + 20, legendY, label, { size: 12, color: COLORS.textDim });
+      add(tx);
+      x += tx.width + 44;
+    }
+    return;
+  }
+
+  // What-if: the other teams faint, the real trajectory, the branch dashed, the changed quarter marked.
+  game.teamIds.forEach((id, i) => {
+    if (id !== s.team)
+      line(g, area, domain, n, metricSeries(game, id), teamColor(i), 2, false, 0.25);
+  });
+  line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
+  if (p.branch) line(g, area, domain, n, metricSeries(p.branch, s.team), COLORS.text, 3, true);
+  const qx = xFor(area, s.quarter, n);
+  g.lineStyle(2, COLORS.warning, 0.8);
+  g.lineBetween(qx, area.y, qx, area.y + area.h);
+  add(
+    text(scene, qx + 6, area.y + 4, qLabel(s.quarter), {
+      size: 12,
+      color: COLORS.warning,
+      weight: "bold",
+    }),
+  );
+  const legend: [number, string][] = [
+    [color, `${translate(lang, "debrief.real")} · ${p.teamName(s.team)}`],
+    [COLORS.text, translate(lang, "debrief.branch")],
+  ];
+  let x = area.x + area.w - 320;
+  for (const [c, label] of legend) {
+    g.fillStyle(c, 1);
+    g.fillRect(x, area.y + 8, 16, 4);
+    const tx = text(scene, x + 22, area.y + 2, label, { size: 12, color: COLORS.textDim });
+    add(tx);
+    x += tx.width + 50;
+  }
+}

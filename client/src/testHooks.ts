@@ -1,0 +1,55 @@
+/**
+ * A read-only window into the app for the browser tests (which screen shows, the room view,
+ * who we are) plus the shared simulation, so a test can check the browser computes the same
+ * trajectories as Node. Nothing here can change the game.
+ */
+import type { App } from "./app/app";
+import { replay } from "../../shared/analysis/replay";
+import { canonicalTrajectory } from "../../shared/model/canonical";
+
+export interface TestHooks {
+  scene(): string | null;
+  view(): unknown;
+  identity(): unknown;
+  status(): string | null;
+  /** Every connection state the player was shown, in order. */
+  statusLog: string[];
+  /** Cuts the connection like a network failure; the app must reconnect by itself. */
+  drop(): void;
+  /** Frames rendered so far (the benchmark counts them). */
+  frames(): number;
+  /** Changes the frame cap (0 = none): the benchmark measures the board's headroom with it. */
+  setFpsLimit(limit: number): void;
+  /** "webgl" or "canvas": software-rendered WebGL falls back to canvas (app/renderer.ts). */
+  renderer(): string;
+  sim: { replay: typeof replay; canonicalTrajectory: typeof canonicalTrajectory };
+  /** Set by scenes: ms timestamp when the board first became interactive. */
+  boardReadyAt: number;
+  debriefBandMs: number;
+}
+
+declare global {
+  interface Window {
+    __elan?: TestHooks;
+  }
+}
+
+export function exposeTestHooks(app: App): void {
+  // Rendered frames, not loop ticks: with an fps limit the loop ticks more often than it renders.
+  let rendered = 0;
+  app.game?.events.on("postrender", () => rendered++);
+  window.__elan = {
+    scene: () => app.scene,
+    view: () => app.session?.view ?? null,
+    identity: () => app.session?.identity ?? null,
+    status: () => app.session?.status ?? null,
+    statusLog: [],
+    drop: () => app.session?.simulateDrop(),
+    frames: () => rendered,
+    setFpsLimit: (limit) => app.game?.loop.setFPSLimit(limit),
+    renderer: () => (app.game?.config.renderType === 2 ? "webgl" : "canvas"),
+    sim: { replay, canonicalTrajectory },
+    boardReadyAt: 0,
+    debriefBandMs: 0,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The cards down the side of the facilitator console: join (code, QR, links), game (phase
+ * control, timer, submissions, pacing, end), event injection and exports.
+ */
+import { EVENT_CARDS, EVENT_IDS, type EventId } from "../../../shared/model/events";
+import type { Pacing } from "../../../shared/protocol/messages";
+import { getLanguage, t } from "../i18n/index";
+import type { ClientView } from "../net/normalize";
+import {
+  emptyTeams,
+  phaseControl,
+  submissions,
+  type LobbyTeam,
+  type Links,
+} from "../viewmodels/facilitator";
+import { timerModel } from "../viewmodels/timer";
+import { currentQuarter } from "../viewmodels/track";
+import { button, h, select } from "./dom";
+import type { Send } from "./teamCard";
+
+export function joinCard(
+  view: ClientView,
+  links: Links,
+  qr: HTMLCanvasElement,
+  copy: (text: string) => void,
+): HTMLElement {
+  return h(
+    "section",
+    { class: "card side-card join-card" },
+    h("span", { class: "eyebrow" }, t("fac.code")),
+    h("div", { class: "big-code", "data-testid": "console-code" }, view.code),
+    qr,
+    h("p", { class: "muted" }, t("fac.joinAt", { host: window.location.host })),
+    h(
+      "a",
+      {
+        class: "btn wide",
+        href: links.projector,
+        target: "_blank",
+        rel: "noopener",
+        "data-testid": "projector-link",
+      },
+      t("fac.projector"),
+    ),
+    h(
+      "div",
+      { class: "private" },
+      button(t("fac.privateLink"), () => copy(links.facilitator), { class: "btn small ghost" }),
+      h("small", { class: "muted" }, t("fac.privateLinkHint")),
+    ),
+  );
+}
+
+/** `clock` is the element the scene refreshes every second. */
+export function gameCard(
+  view: ClientView,
+  send: Send,
+  openDebrief: () => void,
+  clock: HTMLElement,
+): HTMLElement {
+  const control = phaseControl(view.phase, view.turn, view.turnsTotal);
+  const subs = submissions(view);
+  const timer = timerModel(view, Date.now());
+  const quarter = currentQuarter(view.phase, view.turn, view.turnsTotal);
+  const over = view.phase === "debrief" || view.phase === "ended";
+  const pacing = select<Pacing>(
+    [
+      { value: "facilitator", label: t("pacing.facilitator") },
+      { value: "auto", label: t("pacing.auto") },
+    ],
+    view.pacing,
+    (value) => void send("pacing.set", { pacing: value }),
+    { class: "small-select", "data-testid": "pacing" },
+  );
+  const decision = view.phase === "decision";
+  const timerRow = h(
+    "div",
+    { class: "timer-row" },
+    timer.active ? clock : h("span", { class: "muted" }, t("board.noTimer")),
+    timer.active
+      ? button(
+          timer.paused ? t("fac.resume") : t("fac.pause"),
+          () => void send(timer.paused ? "timer.resume" : "timer.pause", {}),
+          { class: "btn small", "data-testid": "timer-toggle" },
+        )
+      : null,
+    timer.active
+      ? button(t("fac.extend", { n: 60 }), () => void send("timer.extend", { seconds: 60 }), {
+          class: "btn small",
+        })
+      : null,
+  );
+  const end = () => {
+    if (window.confirm(t("fac.endConfirm"))) void send("game.end", {});
+  };
+  return h(
+    "section",
+    { class: "card side-card" },
+    h("span", { class: "eyebrow" }, t(`phase.${view.phase}`)),
+    h(
+      "div",
+      { class: "phase-line" },
+      view.phase === "lobby"
+        ? t("fac.lobby")
+        : t("common.quarterOf", { q: quarter, total: view.turnsTotal }),
+    ),
+    control
+      ? button(t(control.label), () => void send(control.message, {}), {
+          class: "btn primary wide",
+          "data-testid": "phase-next",
+        })
+      : null,
+    // Only worth saying when some team has neither players nor a bot.
+    view.phase === "lobby" && emptyTeams(view).length > 0
+      ? h("small", { class: "warn" }, t("fac.startHint"))
+      : null,
+    over
+      ? button(t("fac.openDebrief"), openDebrief, {
+          class: "btn primary wide",
+          "data-testid": "open-debrief",
+        })
+      : null,
+    decision ? timerRow : null,
+    decision
+      ? h(
+          "div",
+          { class: "subs", "data-testid": "submissions" },
+          `${t("fac.submissions")} ${subs.submitted} / ${subs.total}`,
+        )
+      : null,
+    h("div", { class: "field inline" }, h("label", {}, t("fac.pacing")), pacing),
+    view.phase !== "ended" ? button(t("fac.end"), end, { class: "btn danger small" }) : null,
+  );
+}
+
+export interface InjectChoice {
+  event: EventId;
+  team: string;
+}
+
+export function injectCard(
+  teams: readonly LobbyTeam[],
+  choice: InjectChoice,
+  send: Send,
+  onChange: (choice: InjectChoice) => void,
+  onInjected: (event: EventId) => void,
+): HTMLElement {
+  const language = getLanguage();
+  const eventSelect = select<EventId>(
+    EVENT_IDS.map((id) => ({ value: id, label: EVENT_CARDS[id].title[language] })),
+    choice.event,
+    (event) => onChange({ ...choice, event }),
+    { class: "small-select", "data-testid": "inject-event" },
+  );
+  const target = select<string>(
+    [
+      { value: "", label: t("fac.injectAll") },
+      ...teams.map((x) => ({ value: x.id, label: x.name })),
+    ],
+    choice.team,
+    (team) => onChange({ ...choice, team }),
+    { class: "small-select" },
+  );
+  const trigger = () => {
+    const payload = { eventId: choice.event, ...(choice.team ? { teams: [choice.team] } : {}) };
+    void send("event.inject", payload).then((ok) => ok && onInjected(choice.event));
+  };
+  return h(
+    "section",
+    { class: "card side-card" },
+    h("span", { class: "eyebrow" }, t("fac.inject")),
+    eventSelect,
+    h("p", { class: "muted small" }, EVENT_CARDS[choice.event].text[language]),
+    h(
+      "div",
+      { class: "row" },
+      target,
+      button(t("fac.injectButton"), trigger, {
+        class: "btn small",
+        "data-testid": "inject-button",
+      }),
+    ),
+  );
+}
+
+export function exportCard(view: ClientView, links: Links): HTMLElement {
+  const link = (href: string, ext: string, label: string) =>
+    h(
+      "a",
+      {
+        class: "btn small",
+        href,
+        download: `elan-${view.code}.${ext}`,
+        "data-testid": `export-${ext}`,
+      },
+      label,
+    );
+  return h(
+    "section",
+    { class: "card side-card" },
+    h("span", { class: "eyebrow" }, t("fac.export")),
+    h(
+      "div",
+      { class: "row" },
+      link(links.exportCsv, "csv", t("fac.exportCsv")),
+      link(links.exportJson, "json", t("fac.exportJson")),
+    ),
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The facilitator console's lists and buttons: teams with their players, who has submitted,
+ * and which phase control makes sense now. Only the console may show drafts (it receives them).
+ */
+import type { ClientMessageType } from "../../../shared/protocol/messages";
+import type { Phase, TeamView } from "../../../shared/protocol/view";
+import { allocationTotal, type Allocation } from "../../../shared/model/levers";
+import type { MessageKey } from "../i18n/index";
+import type { ClientView } from "../net/normalize";
+
+export interface LobbyPlayer {
+  id: string;
+  name: string;
+  connected: boolean;
+}
+
+export interface LobbyTeam {
+  id: string;
+  name: string;
+  colorIndex: number;
+  bot: string;
+  players: LobbyPlayer[];
+  submitted: boolean;
+  /** The team's live draft (the facilitator receives it), when there is one. */
+  draft: Allocation | null;
+  draftTokens: number;
+}
+
+export function lobbyTeams(view: ClientView): LobbyTeam[] {
+  const teams = Object.values(view.teams);
+  return teams.map((team: TeamView, i) => {
+    const players = Object.values(view.players)
+      .filter((p) => p.teamId === team.id)
+      .map((p) => ({ id: p.id, name: p.name, connected: p.connected }));
+    const draft = team.private?.draft ?? null;
+    return {
+      id: team.id,
+      name: team.name,
+      colorIndex: i,
+      bot: team.bot,
+      players,
+      submitted: team.submitted,
+      draft,
+      draftTokens: draft ? allocationTotal(draft) : 0,
+    };
+  });
+}
+
+/** Players not (yet) in a team. */
+export function unassigned(view: ClientView): LobbyPlayer[] {
+  return Object.values(view.players)
+    .filter((p) => !p.teamId || !view.teams[p.teamId])
+    .map((p) => ({ id: p.id, name: p.name, connected: p.connected }));
+}
+
+export interface PhaseControl {
+  message: ClientMessageType;
+  label: MessageKey;
+}
+
+/** The one "go on" button of each phase. */
+export function phaseControl(phase: Phase, turn: number, turnsTotal: number): PhaseControl | null {
+  switch (phase) {
+    case "lobby":
+      return { message: "game.start", label: "fac.start" };
+    case "briefing":
+      return { message: "phase.next", label: "fac.next.briefing" };
+    case "decision":
+      return { message: "phase.next", label: "fac.next.decision" };
+    case "results":
+      return {
+        message: "phase.next",
+        label: turn >= turnsTotal ? "fac.next.last" : "fac.next.results",
+      };
+    default:
+      return null;
+  }
+}
+
+export interface SubmissionSummary {
+  submitted: number;
+  total: number;
+}
+
+export function submissions(view: ClientView): SubmissionSummary {
+  const teams = Object.values(view.teams);
+  return { submitted: teams.filter((t) => t.submitted).length, total: teams.length };
+}
+
+/** Teams with neither players nor a bot: the game cannot start fairly with them. */
+export function emptyTeams(view: ClientView): string[] {
+  return lobbyTeams(view)
+    .filter((t) => t.players.length === 0 && t.bot === "")
+    .map((t) => t.id);
+}
+
+export interface Links {
+  join: string;
+  projector: string;
+  facilitator: string;
+  exportCsv: string;
+  exportJson: string;
+}
+
+/** Every URL the console hands out, built from the page's own origin. */
+export function consoleLinks(origin: string, code: string, token: string): Links {
+  const enc = encodeURIComponent;
+  return {
+    join: `${origin}/?code=${enc(code)}`,
+    projector: `${origin}/?code=${enc(code)}&view=projector`,
+    facilitator: `${origin}/?code=${enc(code)}&facilitator=${enc(token)}`,
+    exportCsv: `${origin}/api/workshops/${enc(code)}/export?format=csv&token=${enc(token)}`,
+    exportJson: `${origin}/api/workshops/${enc(code)}/export?format=json&token=${enc(token)}`,
+  };
+}

@@ -1,0 +1,33 @@
+/** The home forms: what the address bar pre-fills, and whether a join form may be sent. */
+import { checkName, isJoinCode, normalizeJoinCode } from "../../../shared/protocol/codes";
+import type { MessageKey } from "../i18n/index";
+
+export interface StartParams {
+  code: string | null;
+  facilitatorToken: string | null;
+  projector: boolean;
+}
+
+/** `/?code=XXXXXX` is what the QR code encodes; `facilitator=` is the private link. */
+export function readStartParams(search: string): StartParams {
+  const params = new URLSearchParams(search);
+  const raw = params.get("code");
+  const code = raw ? normalizeJoinCode(raw) : null;
+  return {
+    code: code && isJoinCode(code) ? code : code ? code.slice(0, 12) : null,
+    facilitatorToken: params.get("facilitator"),
+    projector: params.get("view") === "projector",
+  };
+}
+
+export type JoinCheck =
+  | { ok: true; code: string; name: string }
+  | { ok: false; field: "code" | "name"; message: MessageKey };
+
+export function checkJoinForm(codeInput: string, nameInput: string): JoinCheck {
+  const code = normalizeJoinCode(codeInput);
+  if (!isJoinCode(code)) return { ok: false, field: "code", message: "home.join.badCode" };
+  const name = checkName(nameInput);
+  if (!name.ok) return { ok: false, field: "name", message: `home.name.${name.reason}` };
+  return { ok: true, code, name: name.name };
+}

@@ -1,0 +1,54 @@
+/**
+ * "Why did it move?": the top reasons per gauge after a reveal, as translated lines. The server
+ * sends the reasons computed by the same step function that moved the numbers.
+ */
+import { EVENT_CARDS, isEventId } from "../../../shared/model/events";
+import type { Language } from "../../../shared/protocol/messages";
+import type { ReasonView } from "../../../shared/protocol/view";
+import { hasKey, translate } from "../i18n/index";
+import { displayGauge, GAUGE_IDS, type GaugeId } from "./gauges";
+
+export interface ReasonLine {
+  label: string;
+  value: number;
+  display: string;
+  positive: boolean;
+}
+
+export interface GaugeReasons {
+  gauge: GaugeId;
+  lines: ReasonLine[];
+}
+
+export function causeLabel(language: Language, cause: string): string {
+  if (cause.startsWith("event:")) {
+    const id = cause.slice("event:".length);
+    const title = isEventId(id) ? EVENT_CARDS[id].title[language] : id;
+    return translate(language, "cause.event", { title });
+  }
+  const key = `cause.${cause}`;
+  return hasKey(key) ? translate(language, key) : cause;
+}
+
+/** Below these a reason would print as "+0.0": not worth a line. */
+const VISIBLE: Record<GaugeId, number> = { engagement: 0.0005, trust: 0.0005, reach: 0.05 };
+
+export function reasonsModel(
+  language: Language,
+  reasons: readonly ReasonView[],
+  perGauge = 3,
+): GaugeReasons[] {
+  return GAUGE_IDS.map((gauge) => ({
+    gauge,
+    lines: reasons
+      .filter((r) => r.gauge === gauge && Math.abs(r.value) >= VISIBLE[gauge])
+      .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+      .slice(0, perGauge)
+      .map((r) => ({
+        label: causeLabel(language, r.cause),
+        value: r.value,
+        display: displayGauge(language, gauge, r.value, true),
+        positive: r.value > 0,
+      })),
+  }));
+}

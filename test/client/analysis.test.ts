@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { canonicalTrajectory, emptyAllocation, getScenario } from "../../shared/index";
+import {
+  bandSeries,
+  leverTotals,
+  percentileRank,
+  quarterReasons,
+  replayDebrief,
+  series,
+  teamLuckBand,
+  whatIf,
+} from "../../client/src/viewmodels/debrief";
+import { forecastChange } from "../../client/src/viewmodels/forecast";
+import { soloHint } from "../../client/src/viewmodels/hint";
+import { playedGame, turnView } from "./fixtures";
+
+describe("the debrief, computed in the browser from the log", () => {
+  const game = playedGame(16);
+  const data = { scenario: game.scenario, seed: game.seed, teamIds: game.teamIds, log: game.log };
+
+  it("replays the log into exactly the game that was played", () => {
+    const replayed = replayDebrief(data);
+    expect(replayed.ok).toBe(true);
+    if (replayed.ok) expect(canonicalTrajectory(replayed.value)).toBe(canonicalTrajectory(game));
+    expect(series(game, "t1", "score")).toHaveLength(16);
+    expect(leverTotals(game, "t2").campaigns).toBe(160);
+  });
+
+  it("draws a luck band around the team's decisions and places the real outcome in it", () => {
+    const band = teamLuckBand(game, "t2", 60);
+    expect(band.quarters).toHaveLength(16);
+    const b = bandSeries(band, "reach");
+    for (let q = 0; q < 16; q++) {
+      expect(b.p5[q]!).toBeLessThanOrEqual(b.p50[q]!);
+      expect(b.p50[q]!).toBeLessThanOrEqual(b.p95[q]!);
+    }
+    const last = band.quarters[15]!.score;
+    const rank = percentileRank(last, series(game, "t2", "score")[15]!);
+    expect(rank).toBeGreaterThanOrEqual(5);
+    expect(rank).toBeLessThanOrEqual(95);
+    expect(percentileRank(last, -1e9)).toBe(5);
+  });
+
+  it("branches a what-if from a quarter with the same draws, and only the changed team moves", () => {
+    const quiet = { ...emptyAllocation(), culture: 3, support: 3, strategy: 2, governance: 2 };
+    const branch = whatIf(game, "t2", 5, quiet, true);
+    expect(branch.ok).toBe(true);
+    if (!branch.ok) return;
+    expect(series(branch.value, "t2", "score").slice(0, 4)).toEqual(
+      series(game, "t2", "score").slice(0, 4),
+    );
+    expect(series(branch.value, "t2", "score")[15]).not.toBe(series(game, "t2", "score")[15]);
+    expect(series(branch.value, "t1", "score")).toEqual(series(game, "t1", "score"));
+    expect(whatIf(game, "t2", 99, quiet, false).ok).toBe(false);
+  });
+
+  it("explains a quarter with its top reasons per gauge", () => {
+    const reasons = quarterReasons(game, "t2", 3);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.length).toBeLessThanOrEqual(9);
+    expect(quarterReasons(game, "t2", 40)).toEqual([]);
+  });
+});
+
+describe("the forecast", () => {
+  it("is deterministic and says buzz rises when campaigns are funded", () => {
+    const scenario = getScenario("default")!;
+    const history = (playedGame(3).history.t1 ?? []).map(turnView);
+    const none = forecastChange(scenario, 16, history, [], emptyAllocation());
+    const buzz = forecastChange(scenario, 16, history, [], { ...emptyAllocation(), campaigns: 10 });
+    expect(
+      forecastChange(scenario, 16, history, [], { ...emptyAllocation(), campaigns: 10 }),
+    ).toEqual(buzz);
+    expect(buzz.reach).toBeGreaterThan(none.reach);
+    expect(forecastChange(scenario, 3, history, [], emptyAllocation())).toEqual({
+      engagement: 0,
+      reach: 0,
+      trust: 0,
+    });
+  });
+});
+
+describe("the solo coach", () => {
+  it("speaks first about what is announced, then about last quarter", () => {
+    expect(soloHint([], [], 10).key).toBe("hint.start");
+    expect(soloHint([], ["newCfo"], 10).key).toBe("hint.cfo");
+    const buzzy = (playedGame(2, { t1: "buzz", t2: "idle" }).history.t1 ?? []).map(turnView);
+    expect(["hint.buzzHeavy", "hint.backfire", "hint.forced"]).toContain(
+      soloHint(buzzy, [], 10).key,
+    );
+    const idle = (playedGame(2, { t1: "idle", t2: "idle" }).history.t1 ?? []).map(turnView);
+    expect(soloHint(idle, [], 10).key).toBe("hint.unspent");
+    const forced = [{ ...buzzy[0]!, forced: 2.4 }];
+    expect(soloHint(forced, [], 10)).toEqual({ key: "hint.forced", params: { n: 2 } });
+  });
+});

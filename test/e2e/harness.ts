@@ -1,0 +1,132 @@
+/**
+ * What the browser tests stand on: the client built once with Vite's JS API into a temp dir, a
+ * real Élan server (temp SQLite dir, free port) serving that build, and Debian's Chromium driven
+ * by playwright-core. No browser is downloaded: a missing Chromium fails loudly.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "vite";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startTestServer, type TestServer } from "../helpers/server";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const SCREENSHOTS = join(ROOT, "test/e2e/screenshots");
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Builds the client into a fresh temp dir and returns it. */
+export async function buildClient(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "elan-client-"));
+  // vitest sets NODE_ENV=test, which would make Vite produce a development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: join(ROOT, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  return outDir;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's chromium (apt-get install -y chromium; .ci/run does it) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface Rig {
+  server: TestServer;
+  browser: Browser;
+  clientDir: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  const clientDir = await buildClient();
+  const server = await startTestServer({ clientDir });
+  const browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server,
+    browser,
+    clientDir,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(clientDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1366, height: 768 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+
+/** A separate browser context (its own storage): one per person in the room. */
+export async function person(
+  rig: Rig,
+  viewport: { width: number; height: number },
+  locale = "fr-FR",
+): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = viewport.width < 500;
+  const context = await rig.browser.newContext({
+    viewport,
+    locale,
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  return { context, page };
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until the app shows `scene` (read through the test hooks). */
+export async function scene(page: Page, key: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((k) => window.__elan?.scene() === k, key, { timeout });
+}
+
+export async function phase(page: Page, value: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (p) => (window.__elan?.view() as { phase?: string } | null)?.phase === p,
+    value,
+    { timeout },
+  );
+}
+
+/** Lets Phaser draw the latest state before a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+}

@@ -1,0 +1,65 @@
+/** The moves people make in the browser tests, written once. */
+import type { Page } from "playwright-core";
+import { phase, scene, settle, shot } from "./harness";
+
+/** Hosts a workshop from the home page; returns its join code. */
+export async function hostWorkshop(page: Page, url: string, teams: number): Promise<string> {
+  await page.goto(url);
+  await page.click("[data-testid=tab-host]");
+  await page.selectOption("[data-testid=host-teams]", String(teams));
+  await page.click("[data-testid=host-submit]");
+  await scene(page, "facilitator");
+  return page.evaluate(() => (window.__elan?.view() as { code: string }).code);
+}
+
+/** Joins from a URL; types the code unless the URL pre-filled it. */
+export async function joinByCode(
+  page: Page,
+  url: string,
+  code: string | null,
+  name: string,
+): Promise<void> {
+  await page.goto(url);
+  await scene(page, "home");
+  if (code) await page.fill("[data-testid=join-code]", code);
+  await page.fill("[data-testid=join-name]", name);
+  await page.click("[data-testid=join-submit]");
+  await scene(page, "lobby");
+}
+
+/** Keyboard allocation: { leverNumber: tokens } (1–7 in board order). */
+export async function allocate(page: Page, tokens: Record<number, number>): Promise<void> {
+  for (const [lever, count] of Object.entries(tokens)) {
+    await page.keyboard.press(lever);
+    for (let i = 0; i < count; i++) await page.keyboard.press("+");
+  }
+}
+
+/** One solo quarter from its briefing to its results (Enter does what the big button says). */
+export async function playSoloQuarter(
+  page: Page,
+  quarter: number,
+  screenshotPrefix: string | null,
+): Promise<void> {
+  if (quarter > 1) {
+    await page.keyboard.press("Enter");
+    await phase(page, "briefing");
+  }
+  await page.keyboard.press("Enter");
+  await phase(page, "decision");
+  // A full allocation in the first quarters, then a lighter touch to keep the suite quick.
+  await allocate(
+    page,
+    quarter <= 2 ? { 1: 2, 2: 2, 4: 2, 6: 2, 3: 1, 7: 1 } : { [2 + (quarter % 5)]: 2 },
+  );
+  if (screenshotPrefix) {
+    await settle(page);
+    await shot(page, `${screenshotPrefix}-decision`);
+  }
+  await page.keyboard.press("Enter");
+  await phase(page, "results");
+  if (screenshotPrefix) {
+    await settle(page);
+    await shot(page, `${screenshotPrefix}-results`);
+  }
+}

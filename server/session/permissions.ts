@@ -2,21 +2,11 @@
  * Who may do what. One table, checked before any rule, so "a participant cannot act as
  * facilitator or for another team" holds for every action, including ones added later.
  */
+import { FACILITATOR_MESSAGES } from "../../shared/index";
 import type { ActionType, Envelope, Refusal, SessionState } from "./types";
 
-const FACILITATOR_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
-  "game.start",
-  "phase.next",
-  "timer.pause",
-  "timer.resume",
-  "timer.extend",
-  "event.inject",
-  "team.rename",
-  "player.move",
-  "team.bot",
-  "pacing.set",
-  "game.end",
-]);
+// The facilitator's messages are listed once, in the protocol.
+const FACILITATOR_ONLY: ReadonlySet<ActionType> = new Set<ActionType>(FACILITATOR_MESSAGES);
 
 /** Done by the server itself: joins, leaves and timer expiry never come from a message. */
 const SYSTEM_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([

@@ -43,7 +43,7 @@ export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 export const CLIENT_MESSAGE_TYPES = Object.keys(clientMessages) as ClientMessageType[];
 
-export const FACILITATOR_MESSAGES: readonly ClientMessageType[] = [
+export const FACILITATOR_MESSAGES = [
   "game.start",
   "phase.next",
   "timer.pause",
@@ -55,7 +55,7 @@ export const FACILITATOR_MESSAGES: readonly ClientMessageType[] = [
   "team.bot",
   "pacing.set",
   "game.end",
-];
+] as const satisfies readonly ClientMessageType[];
 
 /** Largest payload accepted, in bytes of its JSON form. */
 export const MAX_MESSAGE_BYTES = 2048;

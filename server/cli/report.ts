@@ -2,22 +2,22 @@
  * A finished bot game as plain data: what `--json` prints and what the table shows, so the two
  * can never disagree.
  */
-import type { Allocation, EventId, GameState, StrategyId, TurnRecord } from "../../shared/index";
+import type {
+  Allocation,
+  EventId,
+  GameState,
+  StrategyId,
+  TurnOutputs,
+  TurnRecord,
+} from "../../shared/index";
 
-export interface TeamTurn {
+export interface TeamTurn extends TurnOutputs {
   strategy: StrategyId;
   /** Tokens the team had this quarter (less than the scenario's after a CFO cut). */
   budget: number;
   allocation: Allocation;
   /** Tokens quarterly pressure moved from the levers into campaigns. */
   forced: number;
-  engagement: number;
-  reach: number;
-  buzzVolatility: number;
-  trust: number;
-  kpi: number;
-  ssv: number;
-  score: number;
 }
 
 export interface TurnReport {

@@ -3,12 +3,12 @@
  * so the export *is* the event-sourced workshop) or CSV (one row per team and quarter; UTF-8
  * with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet formulas).
  */
-import { BUCKET_IDS, type Allocation } from "../../shared/index";
+import { BUCKET_IDS, type Allocation, type TurnOutputs } from "../../shared/index";
 import { sessionHash } from "../session/hash";
 import { teamHistory } from "../session/results";
 import type { Envelope, SessionState } from "../session/types";
 
-export interface ExportRow {
+export interface ExportRow extends TurnOutputs {
   quarter: number;
   year: number;
   teamId: string;
@@ -17,13 +17,6 @@ export interface ExportRow {
   allocation: Allocation;
   forced: number;
   events: string[];
-  engagement: number;
-  reach: number;
-  buzzVolatility: number;
-  trust: number;
-  kpi: number;
-  ssv: number;
-  score: number;
   reasons: string[];
 }
 

@@ -4,7 +4,7 @@
  * which only that team's members and the facilitator ever receive.
  */
 import type { Allocation } from "../model/levers";
-import type { LoggedTurn, Scenario } from "../model/types";
+import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
 import type { Pacing, Language } from "./messages";
 
 export const PHASES = ["lobby", "briefing", "decision", "results", "debrief", "ended"] as const;
@@ -17,15 +17,8 @@ export interface ReasonView {
 }
 
 /** One revealed quarter of one team: public to everyone after the reveal. */
-export interface TurnResultView {
+export interface TurnResultView extends TurnOutputs {
   turn: number;
-  engagement: number;
-  reach: number;
-  buzzVolatility: number;
-  trust: number;
-  kpi: number;
-  ssv: number;
-  score: number;
   allocation: Allocation;
   /** Tokens pressure moved into campaigns. */
   forced: number;

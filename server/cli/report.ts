@@ -61,19 +61,12 @@ export function gameReport(
     const teams: Record<string, TeamTurn> = {};
     for (const id of game.teamIds) {
       const r = record(game, id, quarter);
-      const o = r.outputs;
       teams[id] = {
         strategy: strategies[id] as StrategyId,
         budget: r.budget,
         allocation: r.allocation,
         forced: r.forced,
-        engagement: o.engagement,
-        reach: o.reach,
-        buzzVolatility: o.buzzVolatility,
-        trust: o.trust,
-        kpi: o.kpi,
-        ssv: o.ssv,
-        score: o.score,
+        ...r.outputs,
       };
     }
     turns.push({ quarter, events: game.eventsByTurn[quarter - 1] ?? [], teams });

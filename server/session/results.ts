@@ -27,16 +27,9 @@ export function reasonsOf(record: TurnRecord): ReasonView[] {
 }
 
 export function turnResult(record: TurnRecord, source: DecisionSource): TurnResultView {
-  const o = record.outputs;
   return {
     turn: record.turn,
-    engagement: o.engagement,
-    reach: o.reach,
-    buzzVolatility: o.buzzVolatility,
-    trust: o.trust,
-    kpi: o.kpi,
-    ssv: o.ssv,
-    score: o.score,
+    ...record.outputs,
     allocation: { ...record.allocation },
     forced: record.forced,
     decisionSource: source,

@@ -108,17 +108,28 @@ export function drawDecide(
   );
   const s = L.submit;
   const solo = p.session.identity.role === "solo";
-  if (m.stage === "deciding") {
+  // The submit slot holds one button or one line of text, whatever the stage.
+  const slotButton = (label: string, onClick: () => void, disabled = false) =>
     add(
       canvasButton(scene, {
         x: s.x,
         y: s.y,
         w: s.w,
         h: s.h,
-        label: tr("board.submit"),
-        onClick: p.handlers.submit,
+        label,
+        onClick,
+        ...(disabled ? { enabled: false, outline: true } : {}),
       }),
     );
+  const slotNote = (label: string, size: number) =>
+    add(
+      fit(
+        text(scene, s.x, s.y + s.h / 2, label, { size, color: COLORS.textDim }).setOrigin(0, 0.5),
+        s.w,
+      ),
+    );
+  if (m.stage === "deciding") {
+    slotButton(tr("board.submit"), p.handlers.submit);
     if (m.draftBy)
       add(
         text(scene, s.x, s.y - 18, tr("board.draftBy", { name: m.draftBy }), {
@@ -127,18 +138,7 @@ export function drawDecide(
         }),
       );
   } else if (m.stage === "submitted") {
-    add(
-      canvasButton(scene, {
-        x: s.x,
-        y: s.y,
-        w: s.w,
-        h: s.h,
-        label: `✓ ${tr("board.submitted")}`,
-        onClick: () => undefined,
-        enabled: false,
-        outline: true,
-      }),
-    );
+    slotButton(`✓ ${tr("board.submitted")}`, () => undefined, true);
     add(
       text(scene, s.x, s.y + s.h + 4, tr("board.waitingTeams"), {
         size: 12,
@@ -146,47 +146,11 @@ export function drawDecide(
       }),
     );
   } else if (m.stage === "briefing") {
-    if (solo)
-      add(
-        canvasButton(scene, {
-          x: s.x,
-          y: s.y,
-          w: s.w,
-          h: s.h,
-          label: tr("fac.next.briefing"),
-          onClick: p.handlers.next,
-        }),
-      );
-    else
-      add(
-        fit(
-          text(scene, s.x, s.y + s.h / 2, tr("board.briefingWait"), {
-            size: 15,
-            color: COLORS.textDim,
-          }).setOrigin(0, 0.5),
-          s.w,
-        ),
-      );
+    if (solo) slotButton(tr("fac.next.briefing"), p.handlers.next);
+    else slotNote(tr("board.briefingWait"), 15);
   } else if (m.stage === "over") {
-    add(
-      canvasButton(scene, {
-        x: s.x,
-        y: s.y,
-        w: s.w,
-        h: s.h,
-        label: tr("board.toDebrief"),
-        onClick: p.handlers.debrief,
-      }),
-    );
+    slotButton(tr("board.toDebrief"), p.handlers.debrief);
   } else if (!m.team) {
-    add(
-      fit(
-        text(scene, s.x, s.y + s.h / 2, tr("board.spectator"), {
-          size: 14,
-          color: COLORS.textDim,
-        }).setOrigin(0, 0.5),
-        s.w,
-      ),
-    );
+    slotNote(tr("board.spectator"), 14);
   }
 }

@@ -113,9 +113,9 @@ export function scenarioAsPlayed(config: SessionConfig): Scenario {
 }
 
 export function createSession(config: SessionConfig): SessionState {
-  const teams: SessionState["teams"] = {};
+  const teams: SessionState["teams"] = new Map();
   config.teamIds.forEach((id, i) => {
-    teams[id] = {
+    teams.set(id, {
       id,
       name: config.teamNames[i] ?? id,
       bot: config.bots[id] ?? null,
@@ -123,7 +123,7 @@ export function createSession(config: SessionConfig): SessionState {
       draftBy: "",
       decision: null,
       decisionSource: null,
-    };
+    });
   });
   return {
     config,
@@ -131,7 +131,7 @@ export function createSession(config: SessionConfig): SessionState {
     pacing: config.pacing,
     game: createGame(scenarioAsPlayed(config), config.seed, config.teamIds),
     teams,
-    players: {},
+    players: new Map(),
     playerOrder: [],
     timer: { deadline: 0, paused: false, remainingMs: 0 },
     pendingInjected: [],

@@ -4,11 +4,14 @@
  * draft, else the scenario's default) into one `step` of the shared simulation.
  */
 import {
+  allocationTotal,
   botDecision,
+  emptyAllocation,
   fitToBudget,
   step,
   validateAllocation,
   type Allocation,
+  type BucketId,
   type DecisionSource,
 } from "../../shared/index";
 import type { Plan, Refusal, SessionState, TeamSeat } from "./types";
@@ -18,12 +21,19 @@ export const refuse = (code: Refusal["code"], message: string): Plan => ({
   error: { code, message },
 });
 
+/** A team the config created (every id in `game.teamIds` has a seat). */
+export function teamSeat(state: SessionState, teamId: string): TeamSeat {
+  const team = state.teams.get(teamId);
+  if (!team) throw new Error(`No seat for team "${teamId}".`);
+  return team;
+}
+
 export function budgetOf(state: SessionState, teamId: string): number {
   return state.game.teams[teamId]?.budget ?? 0;
 }
 
 export function allDecided(state: SessionState): boolean {
-  return state.game.teamIds.every((id) => state.teams[id]?.decision !== null);
+  return state.game.teamIds.every((id) => state.teams.get(id)?.decision !== null);
 }
 
 /** A bot takes its seat's decision if the team has none yet (decision phase only). */
@@ -40,7 +50,7 @@ export function openDecision(state: SessionState, at: number): void {
     seconds > 0
       ? { deadline: at + seconds * 1000, paused: false, remainingMs: 0 }
       : { deadline: 0, paused: false, remainingMs: 0 };
-  for (const id of state.game.teamIds) botDecides(state, state.teams[id] as TeamSeat);
+  for (const team of state.teams.values()) botDecides(state, team);
   resolveIfReady(state);
 }
 
@@ -58,7 +68,7 @@ export function resolve(state: SessionState): void {
   const decisions: Record<string, Allocation> = {};
   const sources: Record<string, DecisionSource> = {};
   for (const id of state.game.teamIds) {
-    const team = state.teams[id] as TeamSeat;
+    const team = teamSeat(state, id);
     if (team.decision) {
       decisions[id] = team.decision;
       sources[id] = team.decisionSource ?? "submitted";
@@ -74,8 +84,7 @@ export function resolve(state: SessionState): void {
   if (!result.ok) throw new Error(`Resolution failed: ${result.error.message}`);
   state.game = result.game;
   state.sources.push(sources);
-  for (const id of state.game.teamIds) {
-    const team = state.teams[id] as TeamSeat;
+  for (const team of state.teams.values()) {
     team.draft = null;
     team.draftBy = "";
     team.decision = null;
@@ -91,7 +100,8 @@ function openTeam(state: SessionState, playerId: string): TeamSeat | Refusal {
   if (state.phase !== "decision") {
     return { code: "phase.wrong", message: "Allocations are accepted during the decision phase." };
   }
-  const team = state.teams[state.players[playerId]?.teamId ?? ""];
+  const teamId = state.players.get(playerId)?.teamId;
+  const team = teamId === undefined ? undefined : state.teams.get(teamId);
   if (!team) return { code: "team.not_member", message: "You are not in a team." };
   if (team.decision !== null) {
     return {
@@ -123,6 +133,37 @@ export function planAllocation(
         team.decisionSource = "submitted";
         resolveIfReady(state);
       }
+    },
+  };
+}
+
+/**
+ * A draft edit as an operation: `delta` tokens on one bucket of the team's one draft (an empty
+ * draft when nobody has touched it yet). Teammates' operations compose instead of overwriting
+ * each other; one that cannot apply at all (no free token, nothing to take) is refused.
+ */
+export function planAdjust(
+  state: SessionState,
+  playerId: string,
+  bucket: BucketId,
+  delta: number,
+): Plan {
+  const team = openTeam(state, playerId);
+  if ("code" in team) return { ok: false, error: team };
+  const draft = team.draft ?? emptyAllocation();
+  const free = budgetOf(state, team.id) - allocationTotal(draft);
+  const change = delta > 0 ? Math.min(delta, free) : Math.max(delta, -draft[bucket]);
+  if (change === 0) {
+    return delta > 0
+      ? refuse("allocation.over_budget", "Every token of the budget is already placed.")
+      : refuse("allocation.negative", `No token left to take from "${bucket}".`);
+  }
+  const allocation = { ...draft, [bucket]: draft[bucket] + change };
+  return {
+    ok: true,
+    commit: () => {
+      team.draft = allocation;
+      team.draftBy = playerId;
     },
   };
 }

@@ -3,8 +3,15 @@
  * debrief → ended), the decision timer, injected events and pacing. Time comes in with each
  * action (`at`), never from a clock here, so a replayed log lands on the same deadlines.
  */
-import { isFinished, validateInjected, type EventId, type Pacing } from "../../shared/index";
+import {
+  isFinished,
+  validateInjected,
+  type EventId,
+  type Pacing,
+  type StrategyId,
+} from "../../shared/index";
 import { openDecision, refuse, resolve, resolveIfReady } from "./decisions";
+import { teamsNobodyPlays } from "./roster";
 import type { Plan, SessionState } from "./types";
 
 export function endSession(state: SessionState, at: number): void {
@@ -13,9 +20,32 @@ export function endSession(state: SessionState, at: number): void {
   state.timer = { deadline: 0, paused: false, remainingMs: 0 };
 }
 
+/** Who plays a team nobody joined once the game starts: a steady, readable rival. */
+export const STAND_IN_BOT: StrategyId = "balanced";
+
+/**
+ * Starting needs at least one participant (or a team the facilitator gave a bot); a team
+ * nobody joined is handed to a bot, and the room says so, rather than playing defaults.
+ */
 export function planStart(state: SessionState): Plan {
   if (state.phase !== "lobby") return refuse("phase.wrong", "The game has already started.");
-  return { ok: true, commit: () => void (state.phase = "briefing") };
+  const empty = teamsNobodyPlays(state);
+  if (empty.length === state.game.teamIds.length) {
+    return refuse(
+      "game.no_players",
+      "Nobody has joined yet: wait for participants, or give teams a bot.",
+    );
+  }
+  return {
+    ok: true,
+    commit: () => {
+      for (const id of empty) {
+        const team = state.teams.get(id);
+        if (team) team.bot = STAND_IN_BOT;
+      }
+      state.phase = "briefing";
+    },
+  };
 }
 
 export function planNext(state: SessionState, at: number): Plan {

@@ -8,8 +8,8 @@ import { canonicalTrajectory } from "../../shared/index";
 import type { SessionState } from "./types";
 
 export function canonicalSession(state: SessionState): string {
-  const teams = state.game.teamIds.map((id) => state.teams[id]);
-  const players = state.playerOrder.map((id) => state.players[id]);
+  const teams = state.game.teamIds.map((id) => state.teams.get(id));
+  const players = state.playerOrder.map((id) => state.players.get(id));
   return JSON.stringify({
     config: state.config,
     phase: state.phase,

@@ -38,7 +38,7 @@ export function authorize(state: SessionState, envelope: Envelope): Refusal | nu
     if (FACILITATOR_ONLY.has(action.type)) return null;
     return { code: "team.not_member", message: "The facilitator does not play in a team." };
   }
-  if (!state.players[by.playerId]) {
+  if (!state.players.has(by.playerId)) {
     return { code: "player.unknown", message: "Unknown player." };
   }
   if (FACILITATOR_ONLY.has(action.type)) {

@@ -8,13 +8,20 @@ import { botDecides, refuse, resolveIfReady } from "./decisions";
 import type { Plan, SessionState, TeamSeat } from "./types";
 
 export function membersOf(state: SessionState, teamId: string): string[] {
-  return state.playerOrder.filter((id) => state.players[id]?.teamId === teamId);
+  return state.playerOrder.filter((id) => state.players.get(id)?.teamId === teamId);
+}
+
+/** Teams with neither a participant nor a bot, in team order. */
+export function teamsNobodyPlays(state: SessionState): string[] {
+  return state.game.teamIds.filter(
+    (id) => state.teams.get(id)?.bot === null && membersOf(state, id).length === 0,
+  );
 }
 
 /** The team a newcomer lands in: fewest humans, preferring teams no bot plays; ties by order. */
 export function pickTeam(state: SessionState): string {
   const ids = state.game.teamIds;
-  const humanTeams = ids.filter((id) => state.teams[id]?.bot === null);
+  const humanTeams = ids.filter((id) => state.teams.get(id)?.bot === null);
   const pool = humanTeams.length > 0 ? humanTeams : ids;
   let best = pool[0] as string;
   let bestCount = Infinity;
@@ -29,8 +36,8 @@ export function pickTeam(state: SessionState): string {
 }
 
 function seatIn(state: SessionState, playerId: string, teamId: string): void {
-  const player = state.players[playerId];
-  const team = state.teams[teamId];
+  const player = state.players.get(playerId);
+  const team = state.teams.get(teamId);
   if (!player || !team) return;
   player.teamId = teamId;
   team.bot = null;
@@ -44,22 +51,23 @@ export function planJoin(
   rawName: string,
   tokenHash: string,
 ): Plan {
+  if (state.phase === "ended") return refuse("join.ended", "This workshop has ended.");
   const name = checkName(rawName);
   if (!name.ok) return refuse("join.bad_name", `The name is ${name.reason.replace("_", " ")}.`);
-  if (Object.values(state.players).some((p) => sameName(p.name, name.name))) {
+  if ([...state.players.values()].some((p) => sameName(p.name, name.name))) {
     return refuse("join.name_taken", "Someone already uses this name in the room.");
   }
   if (state.playerOrder.length >= state.config.maxPlayers) {
     return refuse("join.full", "The room is full.");
   }
-  if (playerId.startsWith("@") || state.players[playerId]) {
+  if (playerId.startsWith("@") || state.players.has(playerId)) {
     return refuse("server.error", "Player id clash.");
   }
   return {
     ok: true,
     commit: () => {
       const teamId = pickTeam(state);
-      state.players[playerId] = { id: playerId, name: name.name, teamId, tokenHash };
+      state.players.set(playerId, { id: playerId, name: name.name, teamId, tokenHash });
       state.playerOrder.push(playerId);
       seatIn(state, playerId, teamId);
     },
@@ -69,11 +77,11 @@ export function planJoin(
 /** Only a lobby seat is given up on a deliberate leave; in game, the seat waits for its owner. */
 export function planLeave(state: SessionState, playerId: string): Plan {
   if (state.phase !== "lobby") return refuse("phase.wrong", "Seats are kept once the game runs.");
-  if (!state.players[playerId]) return refuse("player.unknown", "Unknown player.");
+  if (!state.players.has(playerId)) return refuse("player.unknown", "Unknown player.");
   return {
     ok: true,
     commit: () => {
-      delete state.players[playerId];
+      state.players.delete(playerId);
       state.playerOrder = state.playerOrder.filter((id) => id !== playerId);
     },
   };
@@ -89,13 +97,13 @@ export function planMove(
     return refuse("phase.wrong", "Teams can be chosen in the lobby only.");
   }
   if (state.phase === "ended") return refuse("phase.wrong", "The workshop has ended.");
-  if (!state.players[playerId]) return refuse("player.unknown", "Unknown player.");
-  if (!state.teams[teamId]) return refuse("team.unknown", "Unknown team.");
+  if (!state.players.has(playerId)) return refuse("player.unknown", "Unknown player.");
+  if (!state.teams.has(teamId)) return refuse("team.unknown", "Unknown team.");
   return { ok: true, commit: () => seatIn(state, playerId, teamId) };
 }
 
 export function planRename(state: SessionState, teamId: string, rawName: string): Plan {
-  const team = state.teams[teamId];
+  const team = state.teams.get(teamId);
   if (!team) return refuse("team.unknown", "Unknown team.");
   if (state.phase === "ended") return refuse("phase.wrong", "The workshop has ended.");
   const name = checkName(rawName);
@@ -104,7 +112,7 @@ export function planRename(state: SessionState, teamId: string, rawName: string)
 }
 
 export function planBot(state: SessionState, teamId: string, strategy: StrategyId | null): Plan {
-  const team: TeamSeat | undefined = state.teams[teamId];
+  const team: TeamSeat | undefined = state.teams.get(teamId);
   if (!team) return refuse("team.unknown", "Unknown team.");
   if (state.phase === "debrief" || state.phase === "ended") {
     return refuse("phase.wrong", "The game is over.");

@@ -5,7 +5,7 @@
  * event-sourced store and the restart guarantee work.
  */
 import { createSession } from "./config";
-import { planAllocation, refuse } from "./decisions";
+import { planAdjust, planAllocation, refuse } from "./decisions";
 import {
   planEnd,
   planExpire,
@@ -38,6 +38,8 @@ function route(state: SessionState, envelope: Envelope): Plan {
       return planAllocation(state, actingPlayer(envelope), action.allocation, false);
     case "allocation.submit":
       return planAllocation(state, actingPlayer(envelope), action.allocation, true);
+    case "allocation.adjust":
+      return planAdjust(state, actingPlayer(envelope), action.bucket, action.delta);
     case "game.start":
       return planStart(state);
     case "phase.next":
@@ -69,26 +71,23 @@ function route(state: SessionState, envelope: Envelope): Plan {
   }
 }
 
-/** Checks an action; the returned commit applies it and counts it in `seq`. */
+/**
+ * Checks an action; the returned commit applies it. Counting it in `seq` is the logger's job
+ * (`apply` here, the room when it appends), because a room may fold several draft edits of one
+ * team into one logged entry.
+ */
 export function plan(state: SessionState, envelope: Envelope): Plan {
   const denied = authorize(state, envelope);
   if (denied) return { ok: false, error: denied };
-  const planned = route(state, envelope);
-  if (!planned.ok) return planned;
-  return {
-    ok: true,
-    commit: () => {
-      planned.commit();
-      state.seq += 1;
-    },
-  };
+  return route(state, envelope);
 }
 
-/** Plan and commit in one go (tests, replay, the solo room's system actions). */
+/** Plan, commit and count in one go (tests and replay). */
 export function apply(state: SessionState, envelope: Envelope): Refusal | null {
   const planned = plan(state, envelope);
   if (!planned.ok) return planned.error;
   planned.commit();
+  state.seq += 1;
   return null;
 }
 

@@ -5,6 +5,7 @@
  */
 import type {
   Allocation,
+  BucketId,
   DecisionSource,
   ErrorCode,
   EventId,
@@ -73,8 +74,12 @@ export interface SessionState {
   /** Starts as `config.pacing`; the facilitator may change it live. */
   pacing: Pacing;
   game: GameState;
-  teams: Record<string, TeamSeat>;
-  players: Record<string, PlayerSeat>;
+  /**
+   * Maps, never plain objects: ids arrive in messages, and `__proto__`, `constructor` or
+   * `toString` must find nothing rather than a prototype.
+   */
+  teams: Map<string, TeamSeat>;
+  players: Map<string, PlayerSeat>;
   /** Join order, so balancing and views are stable. */
   playerOrder: string[];
   timer: TimerState;
@@ -98,6 +103,7 @@ export type SessionAction =
   | { type: "team.join"; teamId: string }
   | { type: "allocation.set"; allocation: unknown }
   | { type: "allocation.submit"; allocation: unknown }
+  | { type: "allocation.adjust"; bucket: BucketId; delta: number }
   | { type: "game.start" }
   | { type: "phase.next" }
   | { type: "timer.pause" }

@@ -6,8 +6,11 @@
 import { z } from "zod";
 import { EVENT_IDS } from "../model/events";
 import { STRATEGY_IDS } from "../bots/strategies";
+import { BUCKET_IDS } from "../model/levers";
 
 const id = z.string().min(1).max(40);
+/** Largest single draft operation, in tokens (a budget is at most a few dozen tokens). */
+export const MAX_ADJUST = 100;
 const loose = z.record(z.string().max(40), z.unknown());
 
 export const PACINGS = ["facilitator", "auto"] as const;
@@ -19,6 +22,22 @@ export const clientMessages = {
   "team.join": z.object({ teamId: id }).strict(),
   /** A draft: teammates and the facilitator see it live. */
   "allocation.set": z.object({ allocation: loose }).strict(),
+  /**
+   * A draft edit as an operation (tokens added to or taken from one bucket), applied by the
+   * server to the team's one draft, clamped to 0 and to the budget. Teammates clicking at the
+   * same moment all count: operations compose where whole-draft writes would overwrite.
+   */
+  "allocation.adjust": z
+    .object({
+      bucket: z.enum(BUCKET_IDS),
+      delta: z
+        .number()
+        .int()
+        .min(-MAX_ADJUST)
+        .max(MAX_ADJUST)
+        .refine((d) => d !== 0, "delta must not be 0"),
+    })
+    .strict(),
   /** Locks the team's decision for the quarter. */
   "allocation.submit": z.object({ allocation: loose }).strict(),
   // Facilitator only.
@@ -35,6 +54,8 @@ export const clientMessages = {
   "team.bot": z.object({ teamId: id, strategy: z.enum(STRATEGY_IDS).nullable() }).strict(),
   "pacing.set": z.object({ pacing: z.enum(PACINGS) }).strict(),
   "game.end": z.object({}).strict(),
+  /** Anyone, any time: answers `ClockMessage` (the server's clock, for countdowns). */
+  clock: z.object({}).strict(),
   /** Anyone, once the game is in debrief or ended: the replay log for luck bands and what-ifs. */
   "debrief.data": z.object({}).strict(),
 } as const;
@@ -65,7 +86,13 @@ export const MAX_MESSAGE_BYTES = 2048;
  * fire-and-forget message; a refused `room.request` rejects with the same `{ code, message }`
  * as its `reason` instead.
  */
-export const SERVER_MESSAGE_TYPES = ["error", "facilitator", "seat", "debrief.data"] as const;
+export const SERVER_MESSAGE_TYPES = [
+  "error",
+  "facilitator",
+  "seat",
+  "debrief.data",
+  "clock",
+] as const;
 export type ServerMessageType = (typeof SERVER_MESSAGE_TYPES)[number];
 
 /** Sent to the workshop's creator, and again to a facilitator who rejoins with the token. */
@@ -87,4 +114,17 @@ export interface Ack {
   ok: true;
   /** Accepted actions in the workshop log so far. */
   seq: number;
+  /**
+   * Draft edits (`allocation.set`, `allocation.adjust`): the team's draft revision once this
+   * edit is in it. The draft a client sees includes the edit as soon as the synchronized
+   * `private.draftRev` reaches this number — reconcile local edits by it, not by time.
+   */
+  draftRev?: number;
+  /** `game.start`: teams nobody joined, now played by a bot (say so to the facilitator). */
+  botTeams?: string[];
+}
+
+/** Answer to `clock`: the server's epoch ms when it answered. */
+export interface ClockMessage {
+  serverNow: number;
 }

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { LANGUAGES, PACINGS } from "./messages";
 
+/** User-supplied facilitator tokens must be random enough: the rule is in tokens.ts. */
+export { estimateTokenGuesses, isStrongToken } from "./tokens";
+
 export const workshopCreateOptions = z
   .object({
     scenario: z.string().max(40).optional(),
@@ -13,8 +16,9 @@ export const workshopCreateOptions = z
     language: z.enum(LANGUAGES).optional(),
     pacing: z.enum(PACINGS).optional(),
     /**
-     * A facilitator may bring their own secret (16–128 characters) to use across workshops, so
-     * `GET /api/workshops?token=` lists all of them; otherwise the server generates one.
+     * A facilitator may bring their own secret (16–128 characters, random enough:
+     * `isStrongToken`) to use across workshops, so `GET /api/workshops` with
+     * `Authorization: Bearer <token>` lists all of them; otherwise the server generates one.
      */
     facilitatorToken: z.string().min(16).max(128).optional(),
   })
@@ -43,6 +47,12 @@ export const workshopJoinOptions = z.union([
   z.object({ name: z.string().max(200), seatToken: z.string().max(128).optional() }).strict(),
 ]);
 export type WorkshopJoinOptions = z.infer<typeof workshopJoinOptions>;
+
+/** Coming back to a stored solo game (after a reload, the grace period or a restart). */
+export const soloJoinOptions = z
+  .object({ name: z.string().max(200), seatToken: z.string().min(1).max(128) })
+  .strict();
+export type SoloJoinOptions = z.infer<typeof soloJoinOptions>;
 
 export const DEFAULT_TEAM_COUNT = 4;
 export const MAX_PLAYERS_PER_ROOM = 64;

@@ -20,7 +20,7 @@ export interface ReasonView {
 export interface TurnResultView extends TurnOutputs {
   turn: number;
   allocation: Allocation;
-  /** Tokens pressure moved into campaigns. */
+  /** Tokens pressure moved into campaigns (fractional: the model's own number, never rounded). */
   forced: number;
   /** "submitted" | "draft" (timer ran out, the draft was taken) | "default" | "bot". */
   decisionSource: DecisionSource;
@@ -33,6 +33,11 @@ export interface TeamPrivateView {
   draft: Allocation;
   /** Who last touched the draft (player id). */
   draftBy: string;
+  /**
+   * Counts accepted draft edits in this room (every `allocation.set`/`adjust`); an `Ack`'s
+   * `draftRev` says which revision includes that edit. Starts again at 0 in a restored room.
+   */
+  draftRev: number;
   submitted: boolean;
   decision: Allocation;
 }

@@ -13,8 +13,8 @@ describe("a facilitated session", () => {
     const h = workshopHarness({ teams: 2, years: 1 });
     h.join("pa");
     h.join("pb");
-    expect(h.state.players.pa?.teamId).toBe("t1");
-    expect(h.state.players.pb?.teamId).toBe("t2");
+    expect(h.state.players.get("pa")?.teamId).toBe("t1");
+    expect(h.state.players.get("pb")?.teamId).toBe("t2");
     expect(h.act(FACILITATOR, { type: "game.start" })).toBeNull();
     for (let q = 1; q <= 4; q++) {
       expect(h.state.phase).toBe("briefing");
@@ -44,7 +44,7 @@ describe("a facilitated session", () => {
     h.act(FACILITATOR, { type: "team.bot", teamId: "t2", strategy: "balanced" });
     h.act(FACILITATOR, { type: "game.start" });
     h.act(FACILITATOR, { type: "phase.next" });
-    expect(h.state.teams.t2?.decisionSource).toBe("bot");
+    expect(h.state.teams.get("t2")?.decisionSource).toBe("bot");
     h.act(player("pa"), { type: "allocation.submit", allocation: allocation() });
     expect(h.state.phase).toBe("results");
     expect(h.state.sources[0]).toEqual({ t1: "submitted", t2: "bot" });
@@ -69,6 +69,7 @@ describe("a facilitated session", () => {
 
   it("pauses, resumes and extends the timer on the action clock", () => {
     const h = workshopHarness({ decisionSeconds: 60 });
+    h.join("pa");
     h.act(FACILITATOR, { type: "game.start" });
     h.act(FACILITATOR, { type: "phase.next" });
     h.advance(10_000);
@@ -87,6 +88,7 @@ describe("a facilitated session", () => {
 
   it("applies an injected event at the next resolution only", () => {
     const h = workshopHarness({ teams: 2 });
+    h.join("pa");
     h.act(FACILITATOR, { type: "game.start" });
     expect(
       h.act(FACILITATOR, { type: "event.inject", eventId: "badBuzz", teams: ["t2"] }),
@@ -100,6 +102,7 @@ describe("a facilitated session", () => {
 
   it("ends early on game.end and keeps the quarters played", () => {
     const h = workshopHarness();
+    h.join("pa");
     h.act(FACILITATOR, { type: "game.start" });
     h.act(FACILITATOR, { type: "phase.next" });
     h.act(FACILITATOR, { type: "phase.next" });
@@ -115,7 +118,7 @@ describe("seats", () => {
   it("balances joins, lets the facilitator move and rename, and bots step aside for humans", () => {
     const h = workshopHarness({ teams: 3 });
     for (const id of ["a", "b", "c", "d"]) h.join(id);
-    expect(["a", "b", "c", "d"].map((id) => h.state.players[id]?.teamId)).toEqual([
+    expect(["a", "b", "c", "d"].map((id) => h.state.players.get(id)?.teamId)).toEqual([
       "t1",
       "t2",
       "t3",
@@ -127,13 +130,13 @@ describe("seats", () => {
     h.act(FACILITATOR, { type: "player.move", playerId: "b", teamId: "t1" });
     expect(h.act(FACILITATOR, { type: "team.bot", teamId: "t2", strategy: "buzz" })).toBeNull();
     h.join("e"); // lands in t3 (t2 is a bot's now)
-    expect(h.state.players.e?.teamId).toBe("t3");
+    expect(h.state.players.get("e")?.teamId).toBe("t3");
     h.act(player("e"), { type: "team.join", teamId: "t2" });
-    expect(h.state.teams.t2?.bot).toBeNull();
+    expect(h.state.teams.get("t2")?.bot).toBeNull();
     expect(
       h.act(FACILITATOR, { type: "team.rename", teamId: "t2", name: "  Les  Lynx " }),
     ).toBeNull();
-    expect(h.state.teams.t2?.name).toBe("Les Lynx");
+    expect(h.state.teams.get("t2")?.name).toBe("Les Lynx");
     expect(h.act(FACILITATOR, { type: "team.rename", teamId: "t2", name: "a\u0007b" })?.code).toBe(
       "team.bad_name",
     );

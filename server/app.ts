@@ -3,25 +3,23 @@
  * subclassing), the HTTP API and static client on the same port, and the restoration of every
  * unfinished workshop from its log. Used by start.ts, the tests and the benchmark.
  */
-import {
-  defineRoom,
-  defineServer,
-  matchMaker,
-  type RegisteredHandler,
-  type Server,
-} from "@colyseus/core";
+import { defineRoom, defineServer, type RegisteredHandler, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { RECONNECT_GRACE_SECONDS } from "../shared/index";
+import type { AddressLimits } from "./http/addressLimits";
 import { createHttpHandler } from "./http/api";
+import { installFrontDoor, JoinRefusal } from "./http/frontDoor";
 import type { LiveSession, RoomDeps } from "./rooms/deps";
+import { installFullStatePatch } from "./rooms/fullState";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { WorkshopRoom } from "./rooms/WorkshopRoom";
-import { replaySession } from "./session/session";
+import { restoreOnDemand, restoreUnfinished, type Quarantined } from "./rooms/restore";
+import { lockDataDir } from "./store/dataDir";
 import { SqliteStore } from "./store/sqlite";
 
 export interface AppOptions {
@@ -31,11 +29,19 @@ export interface AppOptions {
   dataDir: string;
   clientDir?: string;
   graceSeconds?: number;
+  /** How long a created room waits for its creator (and a reserved seat for its client). */
+  seatReservationSeconds?: number;
   rateLimit?: RateLimit;
   /** Let Colyseus handle SIGINT/SIGTERM (the real server); tests call `close()`. */
   handleSignals?: boolean;
   /** More room types on the same process (the benchmark's echo room). */
   extraRooms?: Record<string, RegisteredHandler>;
+  /** Origins allowed to call the API and matchmaking cross-origin (env ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** Limit by the last X-Forwarded-For entry (one trusted reverse proxy in front). */
+  trustProxy?: boolean;
+  /** Per-address HTTP limits (server/http/addressLimits.ts), or `false` for none (load tests). */
+  addressLimits?: Partial<AddressLimits> | false;
 }
 
 export interface ElanApp {
@@ -43,40 +49,24 @@ export interface ElanApp {
   port: number;
   deps: RoomDeps;
   restored: string[];
+  /** Workshops set aside at start because their record or log could not be replayed. */
+  quarantined: Quarantined[];
   close(): Promise<void>;
 }
 
 export const SQLITE_FILE = "elan.sqlite";
 
-/** Rebuilds unfinished workshops from their logs and opens their rooms under the same code. */
-async function restoreWorkshops(deps: RoomDeps): Promise<string[]> {
-  const restored: string[] = [];
-  for (const code of deps.store.unfinished()) {
-    const stored = deps.store.load(code);
-    if (!stored) continue;
-    try {
-      const session = replaySession(stored.record.config, stored.log);
-      if (session.phase === "ended") {
-        deps.store.setStatus(code, {
-          phase: "ended",
-          turn: session.game.turn,
-          endedAt: session.endedAt,
-        });
-        continue;
-      }
-      deps.restoring.set(code, { session, facilitatorHash: stored.record.facilitatorHash });
-      await matchMaker.createRoom("workshop", { restore: code, restoreKey: deps.restoreKey });
-      restored.push(code);
-    } catch (error) {
-      deps.restoring.delete(code);
-      console.error(`Workshop ${code} could not be restored:`, error);
-    }
-  }
-  return restored;
-}
-
 export async function startApp(options: AppOptions): Promise<ElanApp> {
-  const store = new SqliteStore(join(options.dataDir, SQLITE_FILE));
+  installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
+  // Refuses to start on a folder that is not writable or that another Élan is using.
+  const lock = lockDataDir(options.dataDir);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(join(options.dataDir, SQLITE_FILE));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const live = new Map<string, LiveSession | null>();
   const deps: RoomDeps = {
     store,
@@ -87,11 +77,21 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now: () => Date.now(),
   };
+  // Colyseus's default (15 s, or COLYSEUS_SEAT_RESERVATION_TIME) unless the caller says.
+  const reservation = options.seatReservationSeconds;
   class Workshop extends WorkshopRoom {
     protected readonly deps = deps;
+    constructor() {
+      super();
+      if (reservation !== undefined) this.seatReservationTimeout = reservation;
+    }
   }
   class Solo extends SoloRoom {
     protected readonly deps = deps;
+    constructor() {
+      super();
+      if (reservation !== undefined) this.seatReservationTimeout = reservation;
+    }
   }
   const handler = createHttpHandler({
     store,
@@ -106,22 +106,48 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     transport: new WebSocketTransport({ maxPayload: 16 * 1024 }),
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
-    express: (app: { use(fn: (req: IncomingMessage, res: ServerResponse) => void): void }) => {
+    express: (app: {
+      use(fn: (req: IncomingMessage, res: ServerResponse) => void): void;
+      disable(setting: string): void;
+    }) => {
+      app.disable("x-powered-by");
       app.use(handler);
     },
   });
-  server.onShutdown(() => store.close());
+  server.onShutdown(() => {
+    store.close();
+    lock.release();
+  });
   await server.listen(options.port, options.host);
+  // Security headers, CORS, per-address limits and blind-join refusals in front of everything.
+  installFrontDoor(server.transport.server!, {
+    allowedOrigins: options.allowedOrigins,
+    trustProxy: options.trustProxy,
+    limits: options.addressLimits,
+    // A stored room that is not live here (its last client left, or a restart) comes back first.
+    beforeJoinById: async (roomId) => {
+      const result = await restoreOnDemand(deps, roomId);
+      if (result && !result.ok && result.quarantined !== undefined) {
+        throw new JoinRefusal(
+          410,
+          "join.damaged",
+          "This game's record is damaged: it was set aside, untouched, for inspection.",
+        );
+      }
+    },
+  });
   const address = server.transport.server?.address() as AddressInfo | null;
-  const restored = await restoreWorkshops(deps);
+  const { restored, quarantined } = await restoreUnfinished(deps);
   return {
     server,
     port: address?.port ?? options.port,
     deps,
     restored,
+    quarantined,
     close: async () => {
       await server.gracefullyShutdown(false);
       store.close();
+      lock.release();
     },
   };
 }

@@ -33,10 +33,13 @@ function fail(res: ServerResponse, status: number, code: ErrorCode, message: str
   json(res, status, { code, message });
 }
 
-function tokenOf(req: IncomingMessage, url: URL): string {
+/**
+ * The facilitator token, from `Authorization: Bearer …` only: a token in a URL would end up in
+ * histories, logs and Referer headers (a `?token=` is refused, see `createHttpHandler`).
+ */
+function tokenOf(req: IncomingMessage): string {
   const header = req.headers.authorization ?? "";
-  if (header.startsWith("Bearer ")) return header.slice(7).trim();
-  return url.searchParams.get("token") ?? "";
+  return /^Bearer /i.test(header) ? header.slice(7).trim() : "";
 }
 
 /** The live session if the room is up, else the workshop rebuilt from its log. */
@@ -57,8 +60,14 @@ function exportWorkshop(
   const code = normalizeJoinCode(raw);
   const stored = isJoinCode(code) ? ctx.store.load(code) : undefined;
   if (!stored) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
-  if (sha256(tokenOf(req, url)) !== stored.record.facilitatorHash) {
-    return fail(res, 403, "join.bad_token", "The facilitator token is required.");
+  const token = tokenOf(req);
+  if (!token || sha256(token) !== stored.record.facilitatorHash) {
+    return fail(
+      res,
+      403,
+      "join.bad_token",
+      "The facilitator token is required (Authorization: Bearer <token>).",
+    );
   }
   const format = url.searchParams.get("format") ?? "json";
   if (format !== "json" && format !== "csv") {
@@ -109,15 +118,36 @@ export function createHttpHandler(ctx: HttpContext) {
     }
     try {
       if (path === "/health") {
-        return json(res, 200, {
-          status: "ok",
+        // Alive either way; a store that refuses writes turns the answer into 503 "degraded".
+        const store = ctx.store.health();
+        const rooms = [...ctx.live.values()].filter((r) => r !== null);
+        const solo = rooms.filter((r) => r.session.config.kind === "solo").length;
+        return json(res, store.ok ? 200 : 503, {
+          status: store.ok ? "ok" : "degraded",
           uptimeSeconds: Math.round((ctx.now() - ctx.startedAt) / 1000),
-          workshops: [...ctx.live.values()].filter(Boolean).length,
+          workshops: rooms.length - solo,
+          solo,
+          store,
         });
       }
+      if (path.startsWith("/api/") && url.searchParams.has("token")) {
+        return fail(
+          res,
+          400,
+          "join.bad_token",
+          "Tokens never go in URLs: send Authorization: Bearer <token> instead of ?token=.",
+        );
+      }
       if (path === "/api/workshops") {
-        const token = tokenOf(req, url);
-        if (!token) return fail(res, 400, "join.bad_token", "Give the facilitator token.");
+        const token = tokenOf(req);
+        if (!token) {
+          return fail(
+            res,
+            400,
+            "join.bad_token",
+            "Give the facilitator token (Authorization: Bearer <token>).",
+          );
+        }
         const list = ctx.store.listByFacilitator(sha256(token));
         return json(
           res,

@@ -4,6 +4,7 @@
  * with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet formulas).
  */
 import { BUCKET_IDS, type Allocation, type TurnOutputs } from "../../shared/index";
+import { forcedTokens } from "../../shared/protocol/forced";
 import { sessionHash } from "../session/hash";
 import { teamHistory } from "../session/results";
 import type { Envelope, SessionState } from "../session/types";
@@ -30,10 +31,11 @@ export function exportRows(state: SessionState): ExportRow[] {
         quarter: q,
         year: Math.floor((q - 1) / 4) + 1,
         teamId,
-        teamName: state.teams[teamId]?.name ?? teamId,
+        teamName: state.teams.get(teamId)?.name ?? teamId,
         decisionSource: result.decisionSource,
         allocation: result.allocation,
-        forced: result.forced,
+        // The one number the board, the coach and the debrief show (to a tenth of a token).
+        forced: forcedTokens(result.forced),
         events: result.events,
         engagement: result.engagement,
         reach: result.reach,
@@ -71,9 +73,9 @@ export function exportJson(state: SessionState, log: readonly Envelope[]) {
     turnsTotal: game.turnsTotal,
     actions: state.seq,
     stateHash: sessionHash(state),
-    teams: game.teamIds.map((id) => ({ id, name: state.teams[id]?.name ?? id })),
+    teams: game.teamIds.map((id) => ({ id, name: state.teams.get(id)?.name ?? id })),
     players: state.playerOrder.map((id) => {
-      const p = state.players[id];
+      const p = state.players.get(id);
       return { id, name: p?.name ?? "", teamId: p?.teamId ?? "" };
     }),
     rows: exportRows(state),

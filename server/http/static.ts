@@ -1,7 +1,8 @@
 /**
  * Serves the built client (dist/client) from the same port as the rooms. Paths are resolved
  * inside the client folder only; unknown paths without an extension get index.html (the app
- * routes itself). Without a build, a small page says how to make one instead of failing.
+ * routes itself). Without a build, a small page says how to make one instead of failing (plain
+ * HTML: the Content-Security-Policy allows no inline style).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createReadStream, existsSync, statSync } from "node:fs";
@@ -26,7 +27,7 @@ const TYPES: Record<string, string> = {
 export const NO_CLIENT_PAGE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Élan</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>Élan</h1>
 <p>Le serveur fonctionne, mais le client n'est pas construit. / The server is running, but the
 client has not been built.</p>

@@ -1,37 +1,67 @@
 /**
- * What workshop and solo rooms share: the thin pipeline validate → plan → persist → commit →
- * copy into the schema → acknowledge, the per-viewer filter (one place decides which teams'
- * hidden drafts a connection sees), the decision timer on the room clock, and seats that
- * survive drops. The rules themselves live in ../session/.
+ * What workshop and solo rooms share: the thin pipeline validate → plan → apply → log → copy
+ * into the schema → acknowledge once durable, the per-viewer filter (one place decides which
+ * teams' hidden drafts a connection sees), the decision timer on the room clock, and seats
+ * that survive drops. The rules themselves live in ../session/.
+ *
+ * One message can never break more than itself: an exception while handling it is answered
+ * with `server.error`, and if it struck while the session was being changed, the room throws
+ * that state away and rebuilds it from its log, so state, log and sequence agree again. A write
+ * the store refuses (full or read-only disk) does the same: the room goes back to what is
+ * durable and says so; it never closes other rooms, and the process stays up.
  */
 import { CloseCode, Room, type Delayed, type MessageContext } from "@colyseus/core";
 import { randomBytes } from "node:crypto";
 import {
   CLIENT_MESSAGE_TYPES,
   type Ack,
+  type ClockMessage,
   type DebriefData,
   type ErrorMessage,
   type SeatMessage,
 } from "../../shared/index";
 import { sha256 } from "../session/hash";
 import { isFacilitatorAction } from "../session/permissions";
-import { plan } from "../session/session";
+import { teamsNobodyPlays } from "../session/roster";
+import { plan, replaySession } from "../session/session";
 import type { Actor, Envelope, Refusal, SessionAction, SessionState } from "../session/types";
+import type { WorkshopRecord } from "../store/store";
 import { decodeMessage, toIntent } from "./boundary";
 import type { ElanClient, RoomDeps, Role, Seat } from "./deps";
+import { DraftWriter } from "./draftWriter";
+import { skipEmptyPatches } from "./patches";
 import { newBucket, take } from "./rateLimit";
 import { RoomState } from "./schema";
-import { syncRoomState, syncTeamState } from "./sync";
+import { syncRoomState, syncTeamState, type LiveExtras } from "./sync";
 import { SharedViews, viewKeyOf } from "./views";
-import { skipEmptyPatches } from "./patches";
 
-/** An accepted action is applied at once; `durable` settles when the store has it. */
+/** An accepted action is applied at once; `durable` resolves to its log position once stored. */
 export type Outcome =
-  { ok: true; seq: number; durable: Promise<void> } | { ok: false; error: Refusal };
-
-const DURABLE: Promise<void> = Promise.resolve();
+  | { ok: true; durable: Promise<number>; draftRev?: number; botTeams?: string[] }
+  | { ok: false; error: Refusal };
 
 export const randomToken = () => randomBytes(18).toString("base64url");
+
+/** At most one logged draft per team per window (see draftWriter.ts). */
+export const DRAFT_WINDOW_MS = 200;
+/** While the store refuses writes, an expired timer tries again this often, not in a loop. */
+const STORE_RETRY_MS = 1000;
+
+const SERVER_ERROR: Refusal = {
+  code: "server.error",
+  message: "The server could not handle this; nothing was changed. Try again.",
+};
+const NOT_STORED: Refusal = {
+  code: "server.error",
+  message: "The server could not store this action (its disk refused the write); it was undone.",
+};
+
+const isRequestContext = (value: unknown): value is MessageContext =>
+  typeof (value as { reject?: unknown } | null)?.reject === "function";
+
+const isDraftEdit = (e: Envelope): boolean =>
+  e.by.kind === "player" &&
+  (e.action.type === "allocation.set" || e.action.type === "allocation.adjust");
 
 export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanClient }> {
   override state = new RoomState();
@@ -42,11 +72,29 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   protected abstract readonly deps: RoomDeps;
   /** The truth the schema mirrors; read by the HTTP API for exports. */
   session!: SessionState;
+  /** The store record, written when the room's first seat is taken (never for abandoned rooms). */
+  protected record: WorkshopRecord | null = null;
+  protected stored = false;
   /** Which connection holds each player's seat right now. */
   private readonly holders = new Map<string, ElanClient>();
   private timer: Delayed | undefined;
   private timerDeadline = 0;
   private readonly views = new SharedViews(this.state);
+  /** Accepted draft edits per team in this room (reconciliation by sequence on the client). */
+  private readonly draftRevs = new Map<string, number>();
+  /** Bumped when the session is rebuilt from the log: late store failures of before are moot. */
+  private generation = 0;
+  private closing = false;
+  private readonly drafts = new DraftWriter({
+    windowMs: DRAFT_WINDOW_MS,
+    now: () => this.deps.now(),
+    schedule: (fn, ms) => this.clock.setTimeout(() => this.guard("draft flush", fn), ms),
+    write: (teamId) => this.logDraft(teamId),
+  });
+  private readonly extras: LiveExtras = {
+    isConnected: (playerId) => this.holders.has(playerId),
+    draftRev: (teamId) => this.draftRevs.get(teamId) ?? 0,
+  };
 
   protected startSession(session: SessionState): void {
     this.session = session;
@@ -56,21 +104,69 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       );
     }
     this.onMessage("*", (client: ElanClient, type: string | number, payload: unknown) => {
+      // A *request* whose type is "*" reaches this handler as (client, payload, ctx).
+      // (A decoded payload never holds a function: only a request context has `reject`.)
+      if (isRequestContext(payload)) {
+        payload.reject({ code: "message.unknown", message: 'Unknown message "*".' });
+        return;
+      }
       this.receive(client, type, payload, undefined);
     });
     this.syncState();
     this.scheduleTimer();
   }
 
-  /** Queues the action for the store; workshops override this, solo keeps no log. */
-  protected persist(_envelope: Envelope, _seq: number): Promise<void> {
-    return DURABLE;
+  /** Writes the room's record once, before its first logged action. */
+  protected async storeRecord(): Promise<Refusal | null> {
+    if (this.stored || !this.record) return null;
+    try {
+      await this.deps.store.create(this.record);
+      this.stored = true;
+      return null;
+    } catch (error) {
+      console.error(`[${this.roomId}] could not store the new room:`, error);
+      return { code: "server.error", message: "The server could not store this game; try again." };
+    }
   }
 
-  /** Called after every accepted action (status bookkeeping). */
-  protected committed(): void {}
+  private lastStatus = "";
+
+  /**
+   * After every accepted action: the status row beside the log (phase, quarter) follows. It is
+   * a convenience for listings — a failed write shows in the store's health, nothing else.
+   */
+  protected committed(): void {
+    const { phase, game, endedAt } = this.session;
+    const key = `${phase}:${game.turn}:${endedAt}`;
+    if (key === this.lastStatus || !this.stored) return;
+    this.lastStatus = key;
+    this.deps.store.setStatus(this.roomId, { phase, turn: game.turn, endedAt }).catch(() => {});
+  }
+
+  /** Runs room-clock work so that a throw is logged, never an uncaught exception. */
+  private guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      console.error(`[${this.roomId}] ${what} failed:`, error);
+    }
+  }
 
   private receive(
+    client: ElanClient,
+    type: string | number,
+    payload: unknown,
+    ctx: MessageContext | undefined,
+  ): unknown {
+    try {
+      return this.handle(client, type, payload, ctx);
+    } catch (error) {
+      console.error(`[${this.roomId}] message "${String(type).slice(0, 40)}" failed:`, error);
+      return this.refuse(client, ctx, SERVER_ERROR);
+    }
+  }
+
+  private handle(
     client: ElanClient,
     type: string | number,
     payload: unknown,
@@ -85,16 +181,21 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     if (!decoded.ok) return this.refuse(client, ctx, decoded.error);
     const intent = toIntent(decoded);
     if (intent.kind === "debrief") return this.debrief(client, ctx);
+    if (intent.kind === "clock") return this.clockReply(client, ctx);
     const by = this.actorOf(seat, intent.action);
     if ("code" in by) return this.refuse(client, ctx, by);
     const outcome = this.commitAction({ at: this.deps.now(), by, action: intent.action });
     if (!outcome.ok) return this.refuse(client, ctx, outcome.error);
-    const ack: Ack = { ok: true, seq: outcome.seq };
+    const { draftRev, botTeams } = outcome;
     // The acknowledgement waits until the action is durable.
     return outcome.durable.then(
-      () => ack,
-      () =>
-        this.refuse(client, ctx, { code: "server.error", message: "Could not store the action." }),
+      (seq): Ack => ({
+        ok: true,
+        seq,
+        ...(draftRev === undefined ? {} : { draftRev }),
+        ...(botTeams?.length ? { botTeams } : {}),
+      }),
+      () => this.refuse(client, ctx, NOT_STORED),
     );
   }
 
@@ -110,6 +211,12 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   private refuse(client: ElanClient, ctx: MessageContext | undefined, error: ErrorMessage): void {
     if (ctx?.id !== undefined) ctx.reject(error);
     else client.send("error", error);
+  }
+
+  private clockReply(client: ElanClient, ctx: MessageContext | undefined): ClockMessage {
+    const message: ClockMessage = { serverNow: this.deps.now() };
+    if (ctx?.id === undefined) client.send("clock", message);
+    return message;
   }
 
   private debrief(client: ElanClient, ctx: MessageContext | undefined): DebriefData | undefined {
@@ -132,39 +239,114 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   }
 
   /**
-   * plan → queue for the store → apply → sync. Acknowledgements wait for `durable`; if the
-   * store fails, the room closes (clients come back to the state rebuilt from the log).
+   * plan → apply → log → sync. Acknowledgements wait for `durable`. Draft edits are folded per
+   * team (draftWriter.ts); anything else first flushes them, so the log keeps the true order.
    */
   protected commitAction(envelope: Envelope): Outcome {
+    if (this.closing) return { ok: false, error: SERVER_ERROR };
+    if (!this.stored) {
+      return { ok: false, error: { code: "join.not_ready", message: "The room is not open yet." } };
+    }
+    const draft = isDraftEdit(envelope);
     const planned = plan(this.session, envelope);
     if (!planned.ok) return planned;
+    // Pending drafts are already in the state; logging them first keeps the log's order true.
+    if (!draft) this.drafts.flushAll();
     const { phase, game } = this.session;
     const turn = game.turn;
-    const durable = this.persist(envelope, this.session.seq + 1);
-    durable.catch((error: unknown) => this.storeFailed(error));
-    planned.commit();
-    this.afterCommit(envelope, phase === this.session.phase && turn === this.session.game.turn);
-    this.committed();
-    return { ok: true, seq: this.session.seq, durable };
+    const botTeams =
+      envelope.action.type === "game.start" ? teamsNobodyPlays(this.session) : undefined;
+    try {
+      planned.commit();
+    } catch (error) {
+      this.rebuild(`applying "${envelope.action.type}"`, error);
+      return { ok: false, error: SERVER_ERROR };
+    }
+    let durable: Promise<number>;
+    let draftRev: number | undefined;
+    const teamId = this.teamOf(envelope.by);
+    if (draft && teamId) {
+      draftRev = (this.draftRevs.get(teamId) ?? 0) + 1;
+      this.draftRevs.set(teamId, draftRev);
+      durable = this.drafts.edited(teamId);
+    } else {
+      durable = this.log(envelope);
+    }
+    const samePhase = phase === this.session.phase && turn === this.session.game.turn;
+    this.guard("syncing the state", () => this.afterCommit(envelope, teamId, samePhase));
+    this.guard("recording the status", () => this.committed());
+    return { ok: true, durable, ...(draftRev === undefined ? {} : { draftRev }), botTeams };
   }
 
-  private storeFailed(error: unknown): void {
-    console.error(`[${this.roomId}] the store refused an action; closing the room:`, error);
-    this.disconnect().catch(() => {});
+  private teamOf(by: Actor): string | undefined {
+    return by.kind === "player" ? this.session.players.get(by.playerId)?.teamId : undefined;
+  }
+
+  /** Counts the action in `seq` and queues it for the store. */
+  private log(envelope: Envelope): Promise<number> {
+    const seq = this.session.seq + 1;
+    this.session.seq = seq;
+    const generation = this.generation;
+    let durable: Promise<void>;
+    try {
+      durable = this.deps.store.append(this.roomId, seq, envelope);
+    } catch (error) {
+      durable = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    durable.catch((error: unknown) => {
+      if (generation === this.generation) this.rebuild("storing an action", error);
+    });
+    return durable.then(() => seq);
+  }
+
+  /** The team's draft as it stands, logged as one `allocation.set` by its last editor. */
+  private logDraft(teamId: string): Promise<number> {
+    const team = this.session.teams.get(teamId);
+    if (!team?.draft || !team.draftBy) return Promise.resolve(this.session.seq);
+    return this.log({
+      at: this.deps.now(),
+      by: { kind: "player", playerId: team.draftBy },
+      action: { type: "allocation.set", allocation: { ...team.draft } },
+    });
+  }
+
+  /**
+   * Throws away the live session and replays the log (everything durable or queued). Used when
+   * applying an action threw half-way, or when the store refused a write. If even the log
+   * cannot be read back, the room closes; its workshop stays in the store, restorable later.
+   */
+  private rebuild(why: string, error: unknown): void {
+    console.error(`[${this.roomId}] ${why} failed; rebuilding the room from its log:`, error);
+    this.generation += 1;
+    this.drafts.cancelAll(new Error("The room was rebuilt from its log."));
+    try {
+      const stored = this.deps.store.load(this.roomId);
+      if (!stored) throw new Error("the room has no stored record");
+      this.session = replaySession(stored.record.config, stored.log);
+      this.syncState();
+      this.scheduleTimer();
+    } catch (fatal) {
+      console.error(`[${this.roomId}] the log cannot be read back; closing this room:`, fatal);
+      this.closing = true;
+      this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => {});
+    }
   }
 
   /** A draft or submission that did not move the phase touches one team: sync just that. */
-  private afterCommit(envelope: Envelope, samePhase: boolean): void {
-    const { action, by } = envelope;
-    const drafting = action.type === "allocation.set" || action.type === "allocation.submit";
-    const teamId = by.kind === "player" ? this.session.players[by.playerId]?.teamId : undefined;
-    if (drafting && samePhase && teamId) syncTeamState(this.state, this.session, teamId);
-    else this.syncState();
+  private afterCommit(envelope: Envelope, teamId: string | undefined, samePhase: boolean): void {
+    const { action } = envelope;
+    const drafting =
+      action.type === "allocation.set" ||
+      action.type === "allocation.adjust" ||
+      action.type === "allocation.submit";
+    if (drafting && samePhase && teamId) {
+      syncTeamState(this.state, this.session, teamId, this.extras);
+    } else this.syncState();
     this.scheduleTimer();
   }
 
   protected syncState(): void {
-    syncRoomState(this.state, this.session, (id) => this.holders.has(id));
+    syncRoomState(this.state, this.session, this.extras);
     for (const client of this.clients) {
       if (client.userData) this.views.assign(client, viewKeyOf(client.userData, this.session));
     }
@@ -181,14 +363,17 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     this.timerDeadline = deadline;
     if (!running) return;
     this.timer = this.clock.setTimeout(
-      () => {
-        this.commitAction({
-          at: Math.max(this.deps.now(), deadline),
-          by: { kind: "system" },
-          action: { type: "timer.expire" },
-        });
-      },
-      Math.max(0, deadline - this.deps.now()),
+      () =>
+        this.guard("the decision timer", () => {
+          this.commitAction({
+            at: Math.max(this.deps.now(), deadline),
+            by: { kind: "system" },
+            action: { type: "timer.expire" },
+          });
+        }),
+      this.deps.store.health().ok
+        ? Math.max(0, deadline - this.deps.now())
+        : Math.max(STORE_RETRY_MS, deadline - this.deps.now()),
     );
   }
 
@@ -220,8 +405,13 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       this.holders.delete(playerId);
       return outcome.error;
     }
+    try {
+      await outcome.durable;
+    } catch {
+      this.holders.delete(playerId);
+      return NOT_STORED;
+    }
     this.sendSeat(client, playerId, token);
-    await outcome.durable;
     return null;
   }
 
@@ -237,7 +427,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   }
 
   private sendSeat(client: ElanClient, playerId: string, token: string): void {
-    const player = this.session.players[playerId];
+    const player = this.session.players.get(playerId);
     const seat: SeatMessage = {
       playerId,
       name: player?.name ?? "",
@@ -282,6 +472,8 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   }
 
   override onDispose(): void {
+    // Whatever the window still holds is written before the room goes (shutdown, last leave).
+    this.guard("flushing drafts", () => this.drafts.flushAll());
     this.timer?.clear();
     this.views.dispose();
   }

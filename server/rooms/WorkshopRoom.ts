@@ -1,7 +1,9 @@
 /**
- * The facilitated workshop. Its room id is the join code; its creator is the facilitator; its
- * log goes to the store before any action is applied, and a restarted server rebuilds it
- * under the same code (`restore` option, only accepted from this process).
+ * The facilitated workshop. Its room id is the join code; its creator is the facilitator. It is
+ * stored only once the creator has taken the facilitator seat (a create nobody follows up is
+ * never persisted, and the room goes when the seat reservation expires); from then on its log
+ * goes to the store before any action is acknowledged, and a restarted server rebuilds it under
+ * the same code (`restore` option, only accepted from this process).
  */
 import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import { randomBytes, randomInt } from "node:crypto";
@@ -15,10 +17,11 @@ import {
   type ErrorCode as ElanErrorCode,
   type FacilitatorMessage,
 } from "../../shared/index";
+import { isStrongToken } from "../../shared/protocol/tokens";
 import { createSession, workshopConfig } from "../session/config";
 import { sha256 } from "../session/hash";
-import type { Envelope, SessionState } from "../session/types";
-import type { ElanClient, JoinAuth } from "./deps";
+import type { SessionState } from "../session/types";
+import type { ElanClient, JoinAuth, PendingRestore } from "./deps";
 import { randomToken, SessionRoom } from "./SessionRoom";
 
 export function joinError(code: ElanErrorCode, message: string): ServerError {
@@ -33,30 +36,46 @@ interface RestoreOptions {
 const isRestore = (o: unknown): o is RestoreOptions =>
   typeof o === "object" && o !== null && "restore" in o && "restoreKey" in o;
 
+/** Takes the session a restore request was prepared with; refuses forged requests. */
+export function takeRestore(
+  deps: { restoring: Map<string, PendingRestore>; restoreKey: string },
+  options: RestoreOptions,
+): PendingRestore {
+  const pending = deps.restoring.get(options.restore);
+  if (options.restoreKey !== deps.restoreKey || !pending) {
+    throw joinError("join.bad_options", "Unknown restore request.");
+  }
+  deps.restoring.delete(options.restore);
+  return pending;
+}
+
 export abstract class WorkshopRoom extends SessionRoom {
   /** An unfinished workshop outlives its clients: people come back after closing laptops. */
   override autoDispose = false;
   private facilitatorHash = "";
   /** The creator's facilitator token until the creator has joined. */
   private creatorToken: string | null = null;
-  private lastStatus = "";
 
   override async onCreate(options: unknown): Promise<void> {
     let session: SessionState;
     if (isRestore(options)) {
-      const pending = this.deps.restoring.get(options.restore);
-      if (options.restoreKey !== this.deps.restoreKey || !pending) {
-        throw joinError("join.bad_options", "Unknown restore request.");
-      }
-      this.deps.restoring.delete(options.restore);
+      const pending = takeRestore(this.deps, options);
       this.roomId = options.restore;
       session = pending.session;
       this.facilitatorHash = pending.facilitatorHash;
-      this.lastStatus = this.statusKey(session);
+      this.stored = true;
+      if (session.phase === "ended") this.autoDispose = true;
     } else {
       const parsed = workshopCreateOptions.safeParse(options ?? {});
       if (!parsed.success)
         throw joinError("join.bad_options", parsed.error.issues[0]?.message ?? "");
+      const own = parsed.data.facilitatorToken;
+      if (own !== undefined && !isStrongToken(own)) {
+        throw joinError(
+          "join.weak_token",
+          "This facilitator token is too easy to guess: use a long random one.",
+        );
+      }
       const code = await this.allocateCode();
       const built = workshopConfig(parsed.data, {
         code,
@@ -68,18 +87,21 @@ export abstract class WorkshopRoom extends SessionRoom {
         throw joinError(built.error.code, built.error.message);
       }
       this.roomId = code;
-      this.creatorToken = parsed.data.facilitatorToken ?? randomToken();
+      this.creatorToken = own ?? randomToken();
       this.facilitatorHash = sha256(this.creatorToken);
-      this.deps.store.create({
+      this.record = {
         code,
         kind: "workshop",
         config: built.config,
         facilitatorHash: this.facilitatorHash,
         createdAt: built.config.createdAt,
-      });
+      };
       session = createSession(built.config);
-      // A creator who never connects must not leave the facilitator seat to the next comer.
-      this.clock.setTimeout(() => (this.creatorToken = null), this.seatReservationTimeout * 1000);
+      // A creator who never connects leaves nothing behind: not stored, and the room goes.
+      this.clock.setTimeout(() => {
+        this.creatorToken = null;
+        if (!this.stored) this.disconnect().catch(() => {});
+      }, this.seatReservationTimeout * 1000);
     }
     this.deps.live.set(this.roomId, this);
     this.startSession(session);
@@ -100,11 +122,18 @@ export abstract class WorkshopRoom extends SessionRoom {
 
   override onAuth(_client: ElanClient, options: unknown): JoinAuth {
     const parsed = workshopJoinOptions.safeParse(options ?? {});
-    if (this.creatorToken && !parsed.success) {
+    if (this.creatorToken && !this.stored) {
+      // Until its creator is seated, a workshop has no one else to welcome.
+      const creator =
+        !parsed.success ||
+        ("facilitatorToken" in parsed.data &&
+          sha256(parsed.data.facilitatorToken) === this.facilitatorHash);
+      if (!creator) throw joinError("join.not_ready", "The workshop is not open yet.");
       const token = this.creatorToken;
       this.creatorToken = null;
       return { role: "facilitator", playerId: "", name: "", token };
     }
+    if (!this.stored) throw joinError("join.not_ready", "The workshop is not open yet.");
     if (!parsed.success)
       throw joinError("join.bad_options", "Join with { name } or { facilitatorToken }.");
     const o = parsed.data;
@@ -118,7 +147,7 @@ export abstract class WorkshopRoom extends SessionRoom {
     const name = checkName(o.name);
     if (!name.ok) throw joinError("join.bad_name", `The name is ${name.reason.replace("_", " ")}.`);
     const lower = name.name.toLocaleLowerCase();
-    const existing = Object.values(this.session.players).find(
+    const existing = [...this.session.players.values()].find(
       (p) => p.name.toLocaleLowerCase() === lower,
     );
     if (existing) {
@@ -129,6 +158,7 @@ export abstract class WorkshopRoom extends SessionRoom {
         throw joinError("join.bad_token", "This seat token does not match the name.");
       throw joinError("join.name_taken", "Someone already uses this name in the room.");
     }
+    if (this.session.phase === "ended") throw joinError("join.ended", "This workshop has ended.");
     if (this.session.playerOrder.length >= this.session.config.maxPlayers) {
       throw joinError("join.full", "The room is full.");
     }
@@ -137,6 +167,11 @@ export abstract class WorkshopRoom extends SessionRoom {
 
   override async onJoin(client: ElanClient, _options: unknown, auth: JoinAuth): Promise<void> {
     if (auth.role === "facilitator") {
+      const refused = await this.storeRecord();
+      if (refused) {
+        this.disconnect().catch(() => {});
+        throw joinError(refused.code, refused.message);
+      }
       this.welcome(client, "facilitator", "");
       const message: FacilitatorMessage = { token: auth.token, code: this.roomId };
       client.send("facilitator", message);
@@ -152,22 +187,10 @@ export abstract class WorkshopRoom extends SessionRoom {
     }
   }
 
-  protected override persist(envelope: Envelope, seq: number): Promise<void> {
-    return this.deps.store.append(this.roomId, seq, envelope);
-  }
-
-  private statusKey(s: SessionState): string {
-    return `${s.phase}:${s.game.turn}:${s.endedAt}`;
-  }
-
   protected override committed(): void {
-    const key = this.statusKey(this.session);
-    if (key === this.lastStatus) return;
-    this.lastStatus = key;
-    const { phase, game, endedAt } = this.session;
-    this.deps.store.setStatus(this.roomId, { phase, turn: game.turn, endedAt });
+    super.committed();
     // An ended workshop stays in the store (export) and its room may go once everyone left.
-    if (phase === "ended") this.autoDispose = true;
+    if (this.session.phase === "ended") this.autoDispose = true;
   }
 
   override onDispose(): void {

@@ -78,7 +78,8 @@ export function decodeMessage(type: string | number, payload: unknown): Decoded 
 }
 
 /** What a decoded message asks for: a session action, or a read-only query. */
-export type Intent = { kind: "action"; action: SessionAction } | { kind: "debrief" };
+export type Intent =
+  { kind: "action"; action: SessionAction } | { kind: "debrief" } | { kind: "clock" };
 
 export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
   const action = (a: SessionAction): Intent => ({ kind: "action", action: a });
@@ -92,6 +93,10 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
     case "allocation.submit": {
       const m = message as ClientMessage<"allocation.set">;
       return action({ type, allocation: m.allocation });
+    }
+    case "allocation.adjust": {
+      const m = message as ClientMessage<"allocation.adjust">;
+      return action({ type, bucket: m.bucket, delta: m.delta });
     }
     case "game.start":
     case "phase.next":
@@ -125,6 +130,8 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
     }
     case "debrief.data":
       return { kind: "debrief" };
+    case "clock":
+      return { kind: "clock" };
     default: {
       const unreachable: never = type;
       throw new Error(`Unhandled message type ${String(unreachable)}`);

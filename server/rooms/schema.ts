@@ -37,7 +37,7 @@ export const TurnResultState = schema(
     ssv: t.float64(),
     score: t.float64(),
     allocation: AllocationState,
-    forced: t.uint16(),
+    forced: t.float64(),
     decisionSource: t.string(),
     events: t.array("string"),
     reasons: t.array(ReasonState),
@@ -50,6 +50,7 @@ export const TeamPrivateState = schema(
   {
     draft: AllocationState,
     draftBy: t.string(),
+    draftRev: t.uint32(),
     submitted: t.boolean(),
     decision: AllocationState,
   },

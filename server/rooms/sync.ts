@@ -51,6 +51,12 @@ function toResultState(view: TurnResultView): TurnResultState {
   return out;
 }
 
+/** What the room knows beyond the session: who is connected, draft revisions. */
+export interface LiveExtras {
+  isConnected(playerId: string): boolean;
+  draftRev(teamId: string): number;
+}
+
 function newTeam(id: string): TeamState {
   const team = new TeamState();
   team.id = id;
@@ -60,7 +66,12 @@ function newTeam(id: string): TeamState {
   return team;
 }
 
-function syncTeam(target: TeamState, state: SessionState, seat: TeamSeat): void {
+function syncTeam(
+  target: TeamState,
+  state: SessionState,
+  seat: TeamSeat,
+  extras: LiveExtras,
+): void {
   target.name = seat.name;
   target.bot = seat.bot ?? "";
   target.budget = state.game.teams[seat.id]?.budget ?? 0;
@@ -74,26 +85,28 @@ function syncTeam(target: TeamState, state: SessionState, seat: TeamSeat): void 
   const secret = target.private;
   copyAllocation(secret.draft, seat.draft);
   secret.draftBy = seat.draftBy;
+  secret.draftRev = extras.draftRev(seat.id);
   secret.submitted = seat.decision !== null;
   copyAllocation(secret.decision, seat.decision);
 }
 
 /** Only one team's part (a draft or submission that changed nothing else). */
-export function syncTeamState(target: RoomState, state: SessionState, teamId: string): void {
+export function syncTeamState(
+  target: RoomState,
+  state: SessionState,
+  teamId: string,
+  extras: LiveExtras,
+): void {
   const team = target.teams.get(teamId);
-  const seat = state.teams[teamId];
-  if (team && seat) syncTeam(team, state, seat);
+  const seat = state.teams.get(teamId);
+  if (team && seat) syncTeam(team, state, seat, extras);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function syncRoomState(
-  target: RoomState,
-  state: SessionState,
-  isConnected: (playerId: string) => boolean,
-): void {
+export function syncRoomState(target: RoomState, state: SessionState, extras: LiveExtras): void {
   const { config, game, timer } = state;
   target.code = config.code;
   target.kind = config.kind;
@@ -117,13 +130,14 @@ export function syncRoomState(
       team = newTeam(id);
       target.teams.set(id, team);
     }
-    syncTeam(team, state, state.teams[id] as TeamSeat);
+    const seat = state.teams.get(id);
+    if (seat) syncTeam(team, state, seat, extras);
   }
   for (const id of [...target.players.keys()]) {
-    if (!state.players[id]) target.players.delete(id);
+    if (!state.players.has(id)) target.players.delete(id);
   }
   for (const id of state.playerOrder) {
-    const seat = state.players[id];
+    const seat = state.players.get(id);
     if (!seat) continue;
     let player = target.players.get(id);
     if (!player) {
@@ -133,6 +147,6 @@ export function syncRoomState(
     }
     player.name = seat.name;
     player.teamId = seat.teamId;
-    player.connected = isConnected(id);
+    player.connected = extras.isConnected(id);
   }
 }

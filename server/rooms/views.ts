@@ -16,7 +16,7 @@ const ALL_TEAMS = "*";
 /** Which view a seat should see through: "*" (every team), a team id, or "" (none). */
 export function viewKeyOf(seat: Seat, session: SessionState): string {
   if (seat.role === "facilitator") return ALL_TEAMS;
-  if (seat.role === "player") return session.players[seat.playerId]?.teamId ?? "";
+  if (seat.role === "player") return session.players.get(seat.playerId)?.teamId ?? "";
   return "";
 }
 

@@ -30,6 +30,8 @@ const app = await startApp({
   host: "127.0.0.1",
   dataDir,
   extraRooms: { echo: defineRoom(EchoRoom) },
+  // 5,000 clients from one loopback address: the per-address HTTP limits would refuse them.
+  addressLimits: false,
 });
 
 // Where event-loop stalls come from: the store's group commits and garbage collection.

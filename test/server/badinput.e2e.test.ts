@@ -34,9 +34,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function fingerprint(): Promise<{ stateHash: string; actions: number }> {
-  const res = await fetch(
-    `${server.url}/api/workshops/${fac.code}/export?format=json&token=${fac.token}`,
-  );
+  const res = await fetch(`${server.url}/api/workshops/${fac.code}/export?format=json`, {
+    headers: { authorization: `Bearer ${fac.token}` },
+  });
   const body = (await res.json()) as { stateHash: string; actions: number };
   return { stateHash: body.stateHash, actions: body.actions };
 }
@@ -201,16 +201,16 @@ describe("bad input over the wire", () => {
     const info = await fetch(`${server.url}/api/workshops/ZZZZZZ`);
     expect(info.status).toBe(404);
     expect(((await info.json()) as ErrorMessage).code).toBe("join.unknown_code");
-    const wrongToken = await fetch(
-      `${server.url}/api/workshops/${fac.code}/export?format=csv&token=nope`,
-    );
+    const wrongToken = await fetch(`${server.url}/api/workshops/${fac.code}/export?format=csv`, {
+      headers: { authorization: "Bearer nope" },
+    });
     expect([wrongToken.status, ((await wrongToken.json()) as ErrorMessage).code]).toEqual([
       403,
       "join.bad_token",
     ]);
-    const badFormat = await fetch(
-      `${server.url}/api/workshops/${fac.code}/export?format=xls&token=${fac.token}`,
-    );
+    const badFormat = await fetch(`${server.url}/api/workshops/${fac.code}/export?format=xls`, {
+      headers: { authorization: `Bearer ${fac.token}` },
+    });
     expect([badFormat.status, ((await badFormat.json()) as ErrorMessage).code]).toEqual([
       400,
       "export.bad_format",
@@ -226,9 +226,9 @@ describe("bad input over the wire", () => {
     const one = await createWorkshop(server.url, { facilitatorToken: own });
     const two = await createWorkshop(server.url, { facilitatorToken: own });
     expect([one.token, two.token]).toEqual([own, own]);
-    const list = (await (await fetch(`${server.url}/api/workshops?token=${own}`)).json()) as {
-      code: string;
-    }[];
+    const list = (await (
+      await fetch(`${server.url}/api/workshops`, { headers: { authorization: `Bearer ${own}` } })
+    ).json()) as { code: string }[];
     expect(list.map((w) => w.code).sort()).toEqual([one.code, two.code].sort());
     await Promise.all([one.room.leave(), two.room.leave()]);
   });

@@ -35,6 +35,19 @@ describe("HTTP", () => {
     expect((await fetch(`${built.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 
+  it("hardens every answer: CSP, no framing, no sniffing, no referrer, no X-Powered-By", async () => {
+    for (const path of ["/", "/assets/app-1234.js", "/missing.png", "/health", "/api/nothing"]) {
+      const res = await fetch(`${built.url}${path}`);
+      expect(res.headers.get("content-security-policy"), path).toContain("default-src 'self'");
+      expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(res.headers.get("x-powered-by"), path).toBeNull();
+      expect(res.headers.get("access-control-allow-origin"), path).toBeNull();
+    }
+  });
+
   it("refuses API misuse with stable codes", async () => {
     const list = await fetch(`${built.url}/api/workshops`);
     expect([list.status, ((await list.json()) as { code: string }).code]).toEqual([
@@ -45,6 +58,16 @@ describe("HTTP", () => {
     expect(post.status).toBe(405);
     const unknown = await fetch(`${built.url}/api/nothing`);
     expect(unknown.status).toBe(404);
+    // Tokens travel in headers only: a token in the URL is refused, not used.
+    const inUrl = await fetch(`${built.url}/api/workshops?token=${"t".repeat(20)}`);
+    expect([inUrl.status, ((await inUrl.json()) as { code: string }).code]).toEqual([
+      400,
+      "join.bad_token",
+    ]);
+    const listed = await fetch(`${built.url}/api/workshops`, {
+      headers: { authorization: `Bearer ${"t".repeat(20)}` },
+    });
+    expect([listed.status, await listed.json()]).toEqual([200, []]);
   });
 
   it("serves a clear page, not a crash, when the client is not built", async () => {

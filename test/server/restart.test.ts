@@ -5,7 +5,6 @@
  * every acknowledged action; facilitator and participants take their seats back.
  */
 import { Client } from "@colyseus/sdk";
-import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Ack } from "../../shared/index";
@@ -17,33 +16,14 @@ import {
   waitFor,
   type AnyRoom,
 } from "../helpers/clients";
+import { killAll, spawnServer } from "../helpers/process";
 import { tempDataDir } from "../helpers/server";
 
 const dataDir = tempDataDir();
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  killAll();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Starts `server/start.ts` on a free port and resolves once it prints its port. */
-function spawnServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\d+)/.exec(out);
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
-    });
-    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-    child.on("exit", (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-}
 
 interface Fingerprint {
   stateHash: string;
@@ -52,7 +32,9 @@ interface Fingerprint {
 }
 
 async function fingerprint(url: string, code: string, token: string): Promise<Fingerprint> {
-  const res = await fetch(`${url}/api/workshops/${code}/export?format=json&token=${token}`);
+  const res = await fetch(`${url}/api/workshops/${code}/export?format=json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return (await res.json()) as Fingerprint;
 }
 
@@ -60,7 +42,7 @@ const quiet = (rooms: AnyRoom[]) => rooms.forEach((r) => (r.reconnection.enabled
 
 describe("a server killed mid-decision", () => {
   it("comes back with the same workshop, hash and log", async () => {
-    const first = await spawnServer();
+    const first = await spawnServer(dataDir);
     const fac = await createWorkshop(first.url, {
       teams: 3,
       years: 1,
@@ -90,11 +72,9 @@ describe("a server killed mid-decision", () => {
     expect(before.actions).toBe(last.seq);
     expect(before.log).toHaveLength(last.seq);
 
-    const exited = new Promise((resolve) => first.child.once("exit", resolve));
-    first.child.kill("SIGKILL");
-    await exited;
+    await first.kill("SIGKILL");
 
-    const second = await spawnServer();
+    const second = await spawnServer(dataDir);
     const after = await fingerprint(second.url, fac.code, fac.token);
     expect(after.stateHash).toBe(before.stateHash);
     expect(after.actions).toBe(before.actions);
@@ -125,8 +105,6 @@ describe("a server killed mid-decision", () => {
     ]);
     expect(benAgain.room.state.teams.get("t3").history[1].decisionSource).toBe("bot");
     await Promise.all([facAgain.leave(), benAgain.room.leave()]);
-    const stopped = new Promise((resolve) => second.child.once("exit", resolve));
-    second.child.kill("SIGTERM");
-    await stopped;
+    await second.kill("SIGTERM");
   });
 });

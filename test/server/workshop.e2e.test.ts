@@ -142,11 +142,12 @@ describe("a facilitated workshop, end to end", () => {
     await request(again, "phase.next");
     await waitFor(() => again.state.phase === "ended", 5000, "ended");
 
+    const auth = { headers: { authorization: `Bearer ${fac.token}` } };
     const csv = await (
-      await fetch(`${server.url}/api/workshops/${fac.code}/export?format=csv&token=${fac.token}`)
+      await fetch(`${server.url}/api/workshops/${fac.code}/export?format=csv`, auth)
     ).text();
     expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + 3 * 4);
-    const list = (await (await fetch(`${server.url}/api/workshops?token=${fac.token}`)).json()) as {
+    const list = (await (await fetch(`${server.url}/api/workshops`, auth)).json()) as {
       code: string;
       finished: boolean;
     }[];

@@ -1,0 +1,44 @@
+/**
+ * Élan as a real child process (`server/start.ts`, what `npm start` runs), for the tests that
+ * kill it: a free port, a given data folder, and a list that `killAll` empties at the end.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Resolves once the process has exited after `signal`. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+const children: ChildProcess[] = [];
+
+/** Starts `server/start.ts` on a free port and resolves once it prints its port. */
+export function spawnServer(dataDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\d+)/.exec(out);
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}`, kill });
+    });
+    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    child.on("exit", (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+/** Kills every process `spawnServer` started that is still running. */
+export function killAll(): void {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+}

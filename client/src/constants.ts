@@ -29,6 +29,11 @@ export const STORAGE = {
   language: "elan.language",
   seat: (code: string) => `elan.seat.${code}`,
   facilitator: (code: string) => `elan.facilitator.${code}`,
-  solo: "elan.solo",
+  /** The solo games this browser can resume (a list). */
+  soloGames: "elan.soloGames",
+  /** Before the list: one solo game with a reconnection token (read once, to drop it). */
+  legacySolo: "elan.solo",
+  /** sessionStorage: the solo game this tab is playing, resumed silently on a reload. */
+  currentSolo: "elan.currentSolo",
   lastName: "elan.name",
 } as const;

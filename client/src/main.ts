@@ -19,7 +19,8 @@ import { FacilitatorScene } from "./scenes/FacilitatorScene";
 import { ProjectorScene } from "./scenes/ProjectorScene";
 import { DebriefScene } from "./scenes/DebriefScene";
 import { exposeTestHooks } from "./testHooks";
-import { pickRenderer, RenderGovernor } from "./app/renderer";
+import { pickRenderer } from "./app/renderer";
+import { RenderGovernor } from "./app/governor";
 
 const saved = storage.language();
 setLanguage(

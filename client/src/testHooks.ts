@@ -26,6 +26,10 @@ export interface TestHooks {
   /** Set by scenes: ms timestamp when the board first became interactive. */
   boardReadyAt: number;
   debriefBandMs: number;
+  /** Set by scenes after each canvas redraw: which screen and which phase it drew. */
+  drawn: { scene: string; phase: string; at: number } | null;
+  /** Set by the board: the allocation it shows (the server's draft and pending edits). */
+  shownDraft: Record<string, number> | null;
 }
 
 declare global {
@@ -51,5 +55,7 @@ export function exposeTestHooks(app: App): void {
     sim: { replay, canonicalTrajectory },
     boardReadyAt: 0,
     debriefBandMs: 0,
+    drawn: null,
+    shownDraft: null,
   };
 }

@@ -82,15 +82,21 @@ describe("the forecast", () => {
 
 describe("the solo coach", () => {
   it("speaks first about what is announced, then about last quarter", () => {
-    expect(soloHint([], [], 10).key).toBe("hint.start");
-    expect(soloHint([], ["newCfo"], 10).key).toBe("hint.cfo");
+    expect(soloHint("fr", [], [], 10).key).toBe("hint.start");
+    expect(soloHint("fr", [], ["newCfo"], 10).key).toBe("hint.cfo");
     const buzzy = (playedGame(2, { t1: "buzz", t2: "idle" }).history.t1 ?? []).map(turnView);
     expect(["hint.buzzHeavy", "hint.backfire", "hint.forced"]).toContain(
-      soloHint(buzzy, [], 10).key,
+      soloHint("fr", buzzy, [], 10).key,
     );
     const idle = (playedGame(2, { t1: "idle", t2: "idle" }).history.t1 ?? []).map(turnView);
-    expect(soloHint(idle, [], 10).key).toBe("hint.unspent");
+    expect(soloHint("fr", idle, [], 10).key).toBe("hint.unspent");
     const forced = [{ ...buzzy[0]!, forced: 2.4 }];
-    expect(soloHint(forced, [], 10)).toEqual({ key: "hint.forced", params: { n: 2 } });
+    expect(soloHint("fr", forced, [], 10)).toEqual({
+      key: "hint.forced",
+      text: "La pression du trimestre a détourné 2,4 jetons vers le buzz. Un mandat long terme protège votre plan.",
+    });
+    expect(soloHint("en", [{ ...buzzy[0]!, forced: 1 }], [], 10).text).toContain(
+      "diverted 1.0 tokens",
+    );
   });
 });

@@ -55,7 +55,13 @@ export interface ViewOptions {
   phase?: Phase;
   players?: PlayerView[];
   /** Team whose private part this viewer receives, with that draft. */
-  privateTeam?: { id: string; draft: Allocation; draftBy: string; submitted?: boolean };
+  privateTeam?: {
+    id: string;
+    draft: Allocation;
+    draftBy: string;
+    draftRev?: number;
+    submitted?: boolean;
+  };
   submitted?: string[];
   event?: string[];
 }
@@ -75,6 +81,7 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
       team.private = {
         draft: options.privateTeam.draft,
         draftBy: options.privateTeam.draftBy,
+        draftRev: options.privateTeam.draftRev ?? 0,
         submitted: options.privateTeam.submitted ?? false,
         decision: emptyAllocation(),
       };

@@ -96,9 +96,13 @@ describe("the facilitator console", () => {
     const links = consoleLinks("https://elan.example", "ABC234", "s3cret/+");
     expect(links.join).toBe("https://elan.example/?code=ABC234");
     expect(links.projector).toBe("https://elan.example/?code=ABC234&view=projector");
-    expect(links.facilitator).toContain("facilitator=s3cret%2F%2B");
-    expect(links.exportCsv).toBe(
-      "https://elan.example/api/workshops/ABC234/export?format=csv&token=s3cret%2F%2B",
-    );
+    // The token stays in the fragment (never sent to a server) and out of export URLs.
+    expect(links.facilitator).toBe("https://elan.example/?code=ABC234#facilitator=s3cret%2F%2B");
+    expect(links.exportCsv).toBe("https://elan.example/api/workshops/ABC234/export?format=csv");
+    expect(links.exportJson).toBe("https://elan.example/api/workshops/ABC234/export?format=json");
+    for (const url of [links.join, links.projector, links.exportCsv, links.exportJson]) {
+      expect(url).not.toContain("s3cret");
+    }
+    expect(new URL(links.facilitator).search).not.toContain("s3cret");
   });
 });

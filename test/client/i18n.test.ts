@@ -15,8 +15,11 @@ import {
   hasKey,
   preferredLanguage,
   translate,
+  translatePlural,
   MESSAGES,
 } from "../../client/src/i18n/index";
+import { botTeamsNotice } from "../../client/src/viewmodels/botTeams";
+import { playedGame, viewFromGame } from "./fixtures";
 import { DEBRIEF_METRICS } from "../../client/src/viewmodels/debrief";
 import { GAUGE_IDS } from "../../client/src/viewmodels/gauges";
 
@@ -76,5 +79,34 @@ describe("translations", () => {
     expect(translate("en", "common.quarterOf", { q: 3, total: 16 })).toBe("Quarter 3 of 16");
     expect(translate("fr", "common.quarterOf", { q: 3, total: 16 })).toBe("Trimestre 3 sur 16");
     expect(Object.keys(MESSAGES)).toEqual(["fr", "en"]);
+  });
+
+  it("agrees with numbers through the language's plural rules", () => {
+    for (const key of Object.keys(fr)) {
+      // Every plural message has its fallback form.
+      const base = /^(.*)\.(one|two|few|many)$/.exec(key)?.[1];
+      if (base) expect(hasKey(`${base}.other`), key).toBe(true);
+    }
+    expect(translatePlural("fr", "board.forced", 0.6, { n: "0,6" }, 1)).toBe(
+      "La pression a détourné 0,6 jeton vers le buzz.",
+    );
+    expect(translatePlural("fr", "board.forced", 2, { n: "2,0" }, 1)).toContain("2,0 jetons");
+    expect(translatePlural("en", "board.forced", 1, { n: "1" })).toContain("1 token into");
+    expect(translatePlural("en", "board.forced", 1, { n: "1.0" }, 1)).toContain("1.0 tokens");
+  });
+
+  it("tells the facilitator which teams a bot plays because nobody joined them", () => {
+    const view = viewFromGame(playedGame(0, { t1: "balanced", t2: "balanced", t3: "buzz" }));
+    expect(botTeamsNotice("fr", [], view)).toBeNull();
+    expect(botTeamsNotice("fr", ["t3"], view)).toBe(
+      "Équipe 3 jouée par un robot : personne ne l'a rejointe.",
+    );
+    expect(botTeamsNotice("fr", ["t2", "t3"], view)).toBe(
+      "Équipe 2 et Équipe 3 jouées par des robots : personne ne les a rejointes.",
+    );
+    expect(botTeamsNotice("en", ["t1", "t2", "t3"], view)).toBe(
+      "Équipe 1, Équipe 2, and Équipe 3 are played by bots: nobody joined them.",
+    );
+    expect(botTeamsNotice("en", ["t9"], null)).toBe("t9 is played by a bot: nobody joined it.");
   });
 });

@@ -70,6 +70,16 @@ describe("the home forms", () => {
     });
     expect(readStartParams("?code=ABC234&view=projector").projector).toBe(true);
     expect(readStartParams("?code=ABC234&facilitator=t0k").facilitatorToken).toBe("t0k");
+    // The private link keeps the token in the fragment; the fragment wins over an old query.
+    expect(readStartParams("?code=ABC234", "#facilitator=s3cret%2F%2B").facilitatorToken).toBe(
+      "s3cret/+",
+    );
+    expect(readStartParams("?code=ABC234&facilitator=old", "#facilitator=new")).toEqual({
+      code: "ABC234",
+      facilitatorToken: "new",
+      projector: false,
+    });
+    expect(readStartParams("?code=ABC234", "").facilitatorToken).toBeNull();
     expect(readStartParams("").code).toBeNull();
   });
   it("checks the code and the name before asking the server", () => {

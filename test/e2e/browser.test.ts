@@ -5,9 +5,10 @@
  * Screenshots of every screen land in test/e2e/screenshots/ (ignored by git).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Request } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOLDEN_CASES } from "../golden/cases";
@@ -57,7 +58,10 @@ describe.sequential("Élan in a real browser", () => {
           },
         },
       });
-      const { page, context } = await person(rig, LAPTOP);
+      // The test bundle goes in as an inline script, which the app's Content-Security-Policy
+      // rightly refuses: this context alone bypasses it (the app itself is checked below).
+      const context = await rig.browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
       await page.goto(rig.url);
       await page.addScriptTag({ path: join(outDir, "golden.js") });
       const browserHashes = await page.evaluate(() =>
@@ -74,6 +78,50 @@ describe.sequential("Élan in a real browser", () => {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+
+  it("runs under a strict Content-Security-Policy, with no violation", async () => {
+    const { page, context } = await person(rig, LAPTOP);
+    const response = await page.goto(rig.url);
+    const headers = response?.headers() ?? {};
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "style-src 'self'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(headers["content-security-policy"]).toContain(directive);
+    }
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+    await scene(page, "home");
+    await settle(page);
+    // Phaser booted (data: textures, blob: icons), the stylesheet applied, the SDK can connect.
+    // Inline styles set through the CSSOM (as the DOM panels do) are not the policy's business.
+    await page.evaluate(() => {
+      const span = document.createElement("span");
+      span.style.cssText = "--team: #123456; width: 10%";
+      document.body.append(span);
+    });
+    await settle(page);
+    expect(pageErrors(page)).toEqual([]);
+    // A style attribute is refused (why ui/dom.ts goes through the CSSOM).
+    await page.evaluate(() => {
+      const span = document.createElement("span");
+      span.setAttribute("style", "color: red");
+      document.body.append(span);
+    });
+    await expect.poll(() => pageErrors(page).join("\n"), POLL).toMatch(/style-src/);
+    // The policy is live and the watch sees it: an injected inline script does not run.
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+    });
+    await expect.poll(() => pageErrors(page).join("\n"), POLL).toMatch(/script-src/);
+    expect(await page.evaluate(() => "__injected" in window)).toBe(false);
+    await context.close();
   });
 
   it("greets in French, switches to English, and explains an unknown code", async () => {
@@ -105,8 +153,36 @@ describe.sequential("Élan in a real browser", () => {
 
   it("runs a workshop: host, join by code, two quarters to results, on a phone too", async () => {
     const fac = await person(rig, LAPTOP);
+    const facRequests: Request[] = [];
+    fac.page.on("request", (r) => facRequests.push(r));
     const code = await hostWorkshop(fac.page, rig.url, 2);
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    // The private link keeps the token in the fragment: another device opens the console with
+    // it, the address bar is wiped, and no request ever carries the token.
+    await fac.page.evaluate(() => {
+      Object.defineProperty(navigator, "clipboard", {
+        configurable: true,
+        value: {
+          writeText: async (text: string) => void ((window as { copied?: string }).copied = text),
+        },
+      });
+    });
+    await fac.page
+      .getByRole("button", { name: /Lien privé d'animateur|Private facilitator link/ })
+      .click();
+    const privateLink = await fac.page.evaluate(() => (window as { copied?: string }).copied ?? "");
+    const token = new URLSearchParams(new URL(privateLink).hash.slice(1)).get("facilitator") ?? "";
+    expect(token.length).toBeGreaterThanOrEqual(16);
+    expect(new URL(privateLink).search).toBe(`?code=${code}`);
+    const tablet = await person(rig, LAPTOP);
+    const tabletUrls: string[] = [];
+    tablet.page.on("request", (r) => tabletUrls.push(r.url()));
+    await tablet.page.goto(privateLink);
+    await scene(tablet.page, "facilitator");
+    expect(tablet.page.url()).toBe(`${rig.url}/?code=${code}`);
+    expect(tabletUrls.filter((u) => u.includes(token))).toEqual([]);
+    expect(pageErrors(tablet.page)).toEqual([]);
+    await tablet.context.close();
     const ana = await person(rig, PHONE);
     const ben = await person(rig, LAPTOP);
     // One joins through the QR link (code pre-filled), the other types the code; a third name is hostile text.
@@ -217,6 +293,19 @@ describe.sequential("Élan in a real browser", () => {
     await ana.page.mouse.click((PHONE.width * 5) / 6, PHONE.height - 30);
     await settle(ana.page);
     await shot(ana.page, "board-phone-ranking");
+    // Exports: fetched with the token in an Authorization header, saved under the server's name.
+    const [download] = await Promise.all([
+      fac.page.waitForEvent("download"),
+      fac.page.click("[data-testid=export-csv]"),
+    ]);
+    expect(download.suggestedFilename()).toBe(`elan-${code}.csv`);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv.replace(/^\uFEFF/, "").startsWith("code,quarter")).toBe(true);
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + 2 * 2);
+    const exportRequest = facRequests.find((r) => r.url().includes("/export"));
+    expect(exportRequest?.url()).toBe(`${rig.url}/api/workshops/${code}/export?format=csv`);
+    expect(await exportRequest?.headerValue("authorization")).toBe(`Bearer ${token}`);
+    expect(facRequests.filter((r) => r.url().includes(token))).toEqual([]);
     for (const p of [fac.page, ana.page, ben.page, proj.page]) expect(pageErrors(p)).toEqual([]);
     for (const p of [fac, ana, ben, proj]) await p.context.close();
   }, 90_000);

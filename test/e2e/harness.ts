@@ -99,8 +99,26 @@ export async function person(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  await watchCsp(page, errors);
   (page as Page & { errors?: string[] }).errors = errors;
   return { context, page };
+}
+
+/**
+ * Content-Security-Policy violations count as page errors: Chromium reports each one on the
+ * console, and the page's own `securitypolicyviolation` event (listened to by an init script,
+ * which the policy does not govern) says which directive refused what.
+ */
+export async function watchCsp(page: Page, errors: string[]): Promise<void> {
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|CSP violation/i.test(text)) errors.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || "inline"}`),
+    );
+  });
 }
 
 export function pageErrors(page: Page): string[] {

@@ -18,7 +18,7 @@ import { routeFor } from "../viewmodels/route";
 import type { BoardTab } from "../viewmodels/layout";
 import { errorKey } from "../viewmodels/errors";
 import { Emitter } from "./emitter";
-import type { RenderGovernor } from "./renderer";
+import type { RenderGovernor } from "./governor";
 
 export interface UiState {
   wantsDebrief: boolean;
@@ -49,7 +49,7 @@ export class App {
       (language) => this.setLanguage(language),
       () => void this.leave(),
     );
-    this.start = readStartParams(window.location.search);
+    this.start = readStartParams(window.location.search, window.location.hash);
     // The private facilitator link carries a token: keep it, then wipe it from the address bar
     // so it never ends up on the projector or in a screenshot.
     if (this.start.code && this.start.facilitatorToken) {
@@ -96,13 +96,15 @@ export class App {
     } catch (error) {
       this.fail(error);
     }
-    // A reload in the middle of a solo game: pick it up silently if the seat is still held.
-    const solo = code ? null : storage.solo();
+    // A reload in the middle of a solo game: this tab picks it up silently.
+    const current = code ? null : storage.currentSolo();
+    const solo = current ? storage.soloGame(current) : null;
     if (solo) {
       try {
         return this.adopt(await resumeSolo(solo));
       } catch {
-        // Too late: the solo room has gone. The home screen offers a new game.
+        // The game has gone (or the server is away): the home screen lists what is left.
+        storage.saveCurrentSolo(null);
       }
     }
     this.route();
@@ -150,6 +152,8 @@ export class App {
     for (const off of this.offSession) off();
     this.offSession = [];
     this.session = null;
+    // Leaving a solo game on purpose: a reload shows the home screen (the game stays listed).
+    storage.saveCurrentSolo(null);
     this.topbar.update({ code: null, subtitle: "", status: null });
     if (session) await session.leave();
     window.history.replaceState(null, "", "/");

@@ -1,8 +1,7 @@
 /**
  * Rendering costs: a machine without a GPU runs WebGL in software (SwiftShader, llvmpipe), several
- * times slower than Canvas 2D there, so such machines get Phaser's Canvas renderer. And a board
- * mostly waits for people: the render loop sleeps when nothing moves and wakes on input, state
- * changes and clock ticks, which keeps phones cool and projector laptops quiet.
+ * times slower than Canvas 2D there, so such machines get Phaser's Canvas renderer. (The loop
+ * sleeping when idle is governor.ts.)
  */
 import Phaser from "phaser";
 
@@ -20,47 +19,5 @@ export function pickRenderer(): number {
     return SOFTWARE_GL.test(name) ? Phaser.CANVAS : Phaser.WEBGL;
   } catch {
     return Phaser.CANVAS;
-  }
-}
-
-export class RenderGovernor {
-  private awakeUntil = 0;
-  private sleeping = false;
-
-  constructor(
-    private readonly game: Phaser.Game,
-    private readonly idleMs = 400,
-  ) {
-    const wake = () => this.wake();
-    for (const type of [
-      "pointerdown",
-      "pointermove",
-      "pointerup",
-      "keydown",
-      "wheel",
-      "touchstart",
-      "resize",
-      "focus",
-    ]) {
-      window.addEventListener(type, wake, { passive: true, capture: true });
-    }
-    window.setInterval(() => this.check(), 200);
-    this.wake();
-  }
-
-  /** Keeps the loop running for at least `ms` more. */
-  wake(ms = this.idleMs): void {
-    this.awakeUntil = Math.max(this.awakeUntil, performance.now() + ms);
-    if (this.sleeping) {
-      this.sleeping = false;
-      this.game.loop.wake();
-    }
-  }
-
-  private check(): void {
-    if (!this.sleeping && performance.now() > this.awakeUntil && this.game.isRunning) {
-      this.sleeping = true;
-      this.game.loop.sleep();
-    }
   }
 }

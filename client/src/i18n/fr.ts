@@ -62,6 +62,15 @@ export const fr = {
   "error.join.name_taken": "Ce prénom est déjà pris dans l'atelier : ajoutez une initiale.",
   "error.team.bad_name": "Nom d'équipe refusé (1 à 24 caractères).",
   "error.join.bad_options": "Options de création invalides.",
+  "error.join.no_code": "Un atelier se rejoint avec son code.",
+  "error.join.ended": "Cet atelier est terminé.",
+  "error.join.weak_token":
+    "Ce jeton d'animateur est trop facile à deviner : choisissez-en un long et aléatoire.",
+  "error.join.not_ready": "L'atelier n'est pas encore ouvert. Réessayez dans un instant.",
+  "error.join.damaged":
+    "Les données de cette partie sont endommagées : elle ne peut pas être rouverte.",
+  "error.game.no_players":
+    "Personne n'a encore rejoint : attendez les participants ou confiez des équipes à un robot.",
   "error.debrief.not_yet": "Le débrief n'est pas encore ouvert.",
   "error.export.bad_format": "Format d'export inconnu.",
   "error.server.error": "Erreur du serveur. Réessayez.",
@@ -92,6 +101,9 @@ export const fr = {
   "home.name.empty": "Indiquez un prénom.",
   "home.name.too_long": "24 caractères au plus.",
   "home.name.control": "Caractères non autorisés.",
+  "home.name.bidi": "Pas de caractères qui changent le sens d'écriture.",
+  "home.name.invisible": "Pas de caractères invisibles.",
+  "home.name.malformed": "Ce texte est mal formé : retapez le prénom.",
   "home.host.title": "Animer un atelier",
   "home.host.lead": "Vous obtiendrez un code et un QR code à projeter.",
   "home.host.scenario": "Scénario",
@@ -110,7 +122,15 @@ export const fr = {
   "home.solo.rivals": "Équipes rivales",
   "home.solo.submit": "Commencer",
   "home.resume": "Reprendre l'atelier {code}",
-  "home.resumeSolo": "Reprendre la partie solo",
+  "home.games.title": "Mes parties",
+  "home.games.lead": "Vos parties solo en cours dans ce navigateur.",
+  "home.games.resume": "Reprendre",
+  "home.games.forget": "Oublier",
+  "home.games.progress": "Trimestre {q} sur {total}",
+  "home.games.notStarted": "Pas encore commencée",
+  "home.games.debrief": "Débrief",
+  "home.games.started": "Commencée le {date}",
+  "home.games.gone": "Cette partie n'existe plus sur le serveur.",
 
   "pacing.facilitator": "L'animateur avance",
   "pacing.auto": "Automatique dès que toutes les équipes ont validé",
@@ -177,7 +197,8 @@ export const fr = {
   "board.toDebrief": "Voir le débrief",
   "board.revealed": "Les décisions révélées",
   "board.reasons": "Pourquoi ?",
-  "board.forced": "La pression a détourné {n} jetons vers le buzz.",
+  "board.forced.one": "La pression a détourné {n} jeton vers le buzz.",
+  "board.forced.other": "La pression a détourné {n} jetons vers le buzz.",
   "board.keyboard": "Clavier : 1–7 choisit un levier, + / − ajuste, Entrée valide.",
   "board.tab.decide": "Décider",
   "board.tab.gauges": "Jauges",
@@ -275,6 +296,8 @@ export const fr = {
   "fac.standings": "Tableau des équipes",
   "fac.draft": "Brouillon",
   "fac.openDebrief": "Ouvrir le débrief",
+  "fac.botTeams.one": "{teams} jouée par un robot : personne ne l'a rejointe.",
+  "fac.botTeams.other": "{teams} jouées par des robots : personne ne les a rejointes.",
 
   "proj.join": "Rejoignez l'atelier",
   "proj.scan": "Scannez ou allez sur {host}",
@@ -317,7 +340,9 @@ export const fr = {
     "Une campagne s'est retournée contre vous. Une gouvernance claire amortit ces crises ; moins de buzz les rend plus rares.",
   "hint.lapse":
     "Des membres décrochent. L'accompagnement (quelqu'un qui répond) et une stratégie réciproque les retiennent.",
-  "hint.forced":
+  "hint.forced.one":
+    "La pression du trimestre a détourné {n} jeton vers le buzz. Un mandat long terme protège votre plan.",
+  "hint.forced.other":
     "La pression du trimestre a détourné {n} jetons vers le buzz. Un mandat long terme protège votre plan.",
   "hint.cfo":
     "Le DAF arrive : renforcez le mandat long terme avant que la pression ne détourne vos jetons.",

@@ -39,6 +39,45 @@ export function translate(language: Language, key: MessageKey, params?: Params):
   return format(MESSAGES[language][key], params);
 }
 
+/**
+ * Messages that agree with a number come as `base.one`, `base.other` (and any other CLDR
+ * category a language needs, e.g. `base.few`); `other` is required and is the fallback.
+ */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.other` ? B : never;
+}[MessageKey];
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Picks the form for `count` as it is printed with `digits` decimals ("0,6 jeton", "1,0 token"
+ * reads "1.0 tokens" in English), then fills the placeholders.
+ */
+export function translatePlural(
+  language: Language,
+  base: PluralBase,
+  count: number,
+  params?: Params,
+  digits = 0,
+): string {
+  const id = `${language}:${digits}`;
+  let rules = pluralRules.get(id);
+  if (!rules) {
+    rules = new Intl.PluralRules(language, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    pluralRules.set(id, rules);
+  }
+  const key = `${base}.${rules.select(count)}`;
+  return translate(language, hasKey(key) ? key : `${base}.other`, params);
+}
+
+/** A list of names as the language says it: "A, B et C" / "A, B and C". */
+export function listOf(language: Language, items: readonly string[]): string {
+  return new Intl.ListFormat(language, { style: "long", type: "conjunction" }).format(items);
+}
+
 let current: Language = "fr";
 const listeners = new Set<(language: Language) => void>();
 
@@ -61,6 +100,10 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
 
 export function t(key: MessageKey, params?: Params): string {
   return translate(current, key, params);
+}
+
+export function tp(base: PluralBase, count: number, params?: Params, digits = 0): string {
+  return translatePlural(current, base, count, params, digits);
 }
 
 /** Content shipped in both languages by shared/ (scenarios, event cards). */

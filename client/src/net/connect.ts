@@ -6,6 +6,9 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { SoloCreateOptions, WorkshopCreateOptions } from "../../../shared/protocol/options";
 import type { FacilitatorMessage, SeatMessage } from "../../../shared/protocol/messages";
+import { formatJoinError } from "../../../shared/protocol/errors";
+import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
+import type { SoloGame } from "../viewmodels/soloGames";
 import { Session } from "./session";
 import { storage, type SeatRecord } from "./storage";
 import { serverUrl } from "./endpoint";
@@ -125,36 +128,79 @@ export async function resumeSeat(seat: SeatRecord): Promise<Session> {
 }
 
 /**
- * A solo game is not stored on the server: after a reload it can only be picked up through
- * Colyseus reconnection, within the seat's grace period.
+ * The server keeps solo games and seats the learner like a participant: the seat token (renewed
+ * by every `seat` message) resumes the game at any time with `joinById`. This browser lists the
+ * games (viewmodels/soloGames.ts) with how far each has gone, and forgets one once it is over.
  */
-function rememberSolo(session: Session, room: Room): void {
-  const save = () =>
-    storage.saveSolo({
-      code: room.roomId,
-      name: session.identity.name,
-      token: room.reconnectionToken,
-      playerId: session.identity.playerId,
+function rememberSolo(session: Session): void {
+  const roomId = session.identity.code;
+  storage.saveCurrentSolo(roomId);
+  let seat: SeatMessage | null = null;
+  let saved = "";
+  const save = () => {
+    // Only a game with a seat token is listed: without one it could not be resumed.
+    const view = session.view;
+    if (!seat) return;
+    const key = `${seat.token}:${view?.phase}:${view?.turn}`;
+    if (key === saved) return;
+    saved = key;
+    storage.saveSoloGame({
+      roomId,
+      name: seat.name,
+      token: seat.token,
+      ...(view
+        ? {
+            scenarioId: view.scenarioId,
+            turn: view.turn,
+            turnsTotal: view.turnsTotal,
+            phase: view.phase,
+          }
+        : {}),
     });
-  save();
-  session.on("seat", save);
+  };
+  session.on("seat", (message: SeatMessage) => {
+    seat = message;
+    storage.saveLastName(message.name);
+    save();
+  });
+  session.on("change", save);
 }
 
-export async function resumeSolo(seat: SeatRecord): Promise<Session> {
+function soloRoom(roomId: string): Promise<Room> {
+  const game = storage.soloGame(roomId);
+  if (!game) return Promise.reject(new Error(formatJoinError("join.bad_token", "No seat.")));
+  return getClient().joinById(roomId, { name: game.name, seatToken: game.token });
+}
+
+/** When the SDK's own reconnection gives up (server restart, long sleep): the seat token. */
+function soloRejoin() {
+  return async (session: Session): Promise<Room> => {
+    const roomId = session.identity.code;
+    try {
+      return await soloRoom(roomId);
+    } catch (error) {
+      if (isFinalJoinRefusal(errorKey(error))) storage.forgetSoloGame(roomId);
+      throw error;
+    }
+  };
+}
+
+export async function resumeSolo(game: SoloGame): Promise<Session> {
+  let room: Room;
   try {
-    const room = await getClient().reconnect(seat.token);
-    const session = new Session(
-      room,
-      { role: "solo", code: seat.code, playerId: seat.playerId, name: seat.name },
-      null,
-    );
-    rememberSolo(session, room);
-    await session.ready();
-    return session;
+    room = await soloRoom(game.roomId);
   } catch (error) {
-    storage.saveSolo(null);
+    if (isFinalJoinRefusal(errorKey(error))) storage.forgetSoloGame(game.roomId);
     throw error;
   }
+  const session = new Session(
+    room,
+    { role: "solo", code: game.roomId, playerId: "", name: game.name },
+    soloRejoin(),
+  );
+  rememberSolo(session);
+  await session.ready();
+  return session;
 }
 
 export async function project(code: string): Promise<Session> {
@@ -171,9 +217,9 @@ export async function startSolo(options: SoloCreateOptions): Promise<Session> {
   const session = new Session(
     room,
     { role: "solo", code: room.roomId, playerId: "", name: options.name ?? "" },
-    null,
+    soloRejoin(),
   );
-  rememberSolo(session, room);
+  rememberSolo(session);
   await session.ready();
   return session;
 }

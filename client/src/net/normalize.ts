@@ -110,6 +110,7 @@ function toPrivate(value: unknown): TeamPrivateView | undefined {
   return {
     draft: toAllocation(r.draft),
     draftBy: str(r.draftBy),
+    draftRev: num(r.draftRev),
     submitted: bool(r.submitted),
     decision: toAllocation(r.decision),
   };

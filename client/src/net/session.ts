@@ -7,15 +7,18 @@
  */
 import type { Room } from "@colyseus/sdk";
 import type {
+  Ack,
   ClientMessage,
   ClientMessageType,
+  ClockMessage,
   FacilitatorMessage,
   SeatMessage,
 } from "../../../shared/protocol/messages";
 import type { DebriefData } from "../../../shared/protocol/view";
 import type { MessageKey } from "../i18n/index";
-import { errorKey } from "../viewmodels/errors";
+import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import type { Role } from "../viewmodels/route";
+import { ServerClock } from "./clock";
 import { normalizeRoom, type ClientView } from "./normalize";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
@@ -42,12 +45,24 @@ type Listeners = { [K in keyof SessionEvents]: Set<SessionEvents[K]> };
 const CONSENTED = 4000;
 const REQUEST_TIMEOUT_MS = 8000;
 const REJOIN_DELAYS_MS = [1000, 2000, 4000, 8000];
+/** Clock samples: at each (re)join, a few seconds later, then every minute. */
+const CLOCK_FIRST_RESAMPLE_MS = 5000;
+const CLOCK_EVERY_MS = 60_000;
 
 export class Session {
   view: ClientView | null = null;
   status: ConnectionStatus = "connected";
   facilitatorToken: string | null = null;
+  /** The server's clock as seen from here: every countdown reads `serverNow()`. */
+  readonly clock = new ServerClock();
+  /**
+   * Counts the rooms this session has been attached to: a rejoin after a server restart is a new
+   * room whose draft revisions start again, so anything reconciled against the old one is void.
+   */
+  generation = 0;
   private room: Room;
+  private clockTimer: ReturnType<typeof setTimeout> | undefined;
+  private clockInterval: ReturnType<typeof setInterval> | undefined;
   private closed = false;
   private attempts = 0;
   private readonly listeners: Listeners = {
@@ -85,6 +100,11 @@ export class Session {
     return this.room.roomId;
   }
 
+  /** The server's current epoch ms, read on this device's clock corrected by its offset. */
+  serverNow(): number {
+    return this.clock.now(Date.now());
+  }
+
   /** My team, read from the live player list (the facilitator may move me). */
   get teamId(): string | null {
     const id = this.identity.playerId;
@@ -94,6 +114,7 @@ export class Session {
   }
 
   private attach(room: Room): void {
+    this.generation++;
     // Drops during the first seconds are reconnected too (the SDK waits 5 s by default).
     room.reconnection.minUptime = 500;
     room.reconnection.maxRetries = 8;
@@ -115,11 +136,41 @@ export class Session {
     // Answered through room.request; registered so a pushed copy is not reported as unknown.
     room.onMessage("debrief.data", () => undefined);
     room.onDrop(() => this.setStatus("reconnecting", 0));
-    room.onReconnect(() => this.setStatus("connected", 0));
+    room.onReconnect(() => {
+      this.setStatus("connected", 0);
+      void this.syncClock();
+    });
     room.onLeave((code: number) => {
       if (this.closed || code === CONSENTED || room !== this.room) return;
       void this.rejoinLoop();
     });
+    this.scheduleClock();
+  }
+
+  /** One `clock` round trip; a server that does not answer it leaves the offset as it was. */
+  async syncClock(): Promise<void> {
+    const room = this.room;
+    const sentAt = Date.now();
+    try {
+      const answer = (await room.request("clock", {}, { timeout: REQUEST_TIMEOUT_MS })) as
+        ClockMessage | undefined;
+      if (room === this.room && typeof answer?.serverNow === "number")
+        this.clock.add({ sentAt, receivedAt: Date.now(), serverNow: answer.serverNow });
+    } catch {
+      // No answer (dropped link, older server): the countdowns keep the last offset.
+    }
+  }
+
+  private scheduleClock(): void {
+    this.stopClock();
+    void this.syncClock();
+    this.clockTimer = setTimeout(() => void this.syncClock(), CLOCK_FIRST_RESAMPLE_MS);
+    this.clockInterval = setInterval(() => void this.syncClock(), CLOCK_EVERY_MS);
+  }
+
+  private stopClock(): void {
+    clearTimeout(this.clockTimer);
+    clearInterval(this.clockInterval);
   }
 
   /** Names are unique in a room: if the seat message was missed, the name finds the player. */
@@ -163,8 +214,8 @@ export class Session {
         return;
       } catch (error) {
         const key = errorKey(error);
-        // A refusal that will not change by waiting (bad token, unknown code): stop and say so.
-        if (key === "error.join.bad_token" || key === "error.join.unknown_code") {
+        // A refusal that will not change by waiting (bad token, unknown code, ended): stop, say so.
+        if (isFinalJoinRefusal(key)) {
           this.emit("error", key);
           this.setStatus("lost", -1);
           return;
@@ -175,12 +226,21 @@ export class Session {
 
   /** Sends an intent; refusals become a translated error event and `false`. */
   async send<T extends ClientMessageType>(type: T, payload: ClientMessage<T>): Promise<boolean> {
+    return (await this.request(type, payload)) !== null;
+  }
+
+  /** Sends an intent and answers its `Ack`; a refusal becomes a translated error event and null. */
+  async request<T extends ClientMessageType>(
+    type: T,
+    payload: ClientMessage<T>,
+  ): Promise<Ack | null> {
     try {
-      await this.room.request(type, payload, { timeout: REQUEST_TIMEOUT_MS });
-      return true;
+      const ack = (await this.room.request(type, payload, { timeout: REQUEST_TIMEOUT_MS })) as
+        Ack | undefined;
+      return ack ?? { ok: true, seq: 0 };
     } catch (error) {
       this.emit("error", errorKey(error));
-      return false;
+      return null;
     }
   }
 
@@ -218,6 +278,7 @@ export class Session {
 
   async leave(): Promise<void> {
     this.closed = true;
+    this.stopClock();
     try {
       await this.room.leave(true);
     } catch {

@@ -1,9 +1,15 @@
 /**
  * What the browser remembers: seat tokens (to reclaim a seat after a reload or a server restart),
- * facilitator tokens and the chosen language. Private browsing may refuse storage; the game then
- * still works, it just cannot resume after a reload.
+ * the solo games it can resume, facilitator tokens and the chosen language. Private browsing may
+ * refuse storage; the game then still works, it just cannot resume after a reload.
  */
 import { STORAGE } from "../constants";
+import {
+  dropSoloGame,
+  parseSoloGames,
+  upsertSoloGame,
+  type SoloGame,
+} from "../viewmodels/soloGames";
 
 export interface SeatRecord {
   code: string;
@@ -12,21 +18,35 @@ export interface SeatRecord {
   playerId: string;
 }
 
-function read(key: string): string | null {
+function read(key: string, store: () => Storage = () => localStorage): string | null {
   try {
-    return localStorage.getItem(key);
+    return store().getItem(key);
   } catch {
     return null;
   }
 }
 
-function write(key: string, value: string | null): void {
+function write(key: string, value: string | null, store: () => Storage = () => localStorage): void {
   try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
+    if (value === null) store().removeItem(key);
+    else store().setItem(key, value);
   } catch {
     // Storage refused (private mode, quota): resuming after a reload will not work, nothing else breaks.
   }
+}
+
+function readSoloGames(): SoloGame[] {
+  try {
+    return parseSoloGames(JSON.parse(read(STORAGE.soloGames) ?? "[]"));
+  } catch {
+    return [];
+  }
+}
+
+function writeSoloGames(list: readonly SoloGame[]): void {
+  write(STORAGE.soloGames, list.length ? JSON.stringify(list) : null);
+  // A record from before the list held a reconnection token that can no longer resume anything.
+  write(STORAGE.legacySolo, null);
 }
 
 function readJson<T>(key: string, valid: (v: Record<string, unknown>) => boolean): T | null {
@@ -55,11 +75,25 @@ export const storage = {
   forgetSeat(code: string): void {
     write(STORAGE.seat(code), null);
   },
-  solo(): SeatRecord | null {
-    return readJson<SeatRecord>(STORAGE.solo, isSeat);
+  soloGames(): SoloGame[] {
+    return readSoloGames();
   },
-  saveSolo(seat: SeatRecord | null): void {
-    write(STORAGE.solo, seat ? JSON.stringify(seat) : null);
+  soloGame(roomId: string): SoloGame | null {
+    return readSoloGames().find((g) => g.roomId === roomId) ?? null;
+  },
+  /** Records a solo game or what changed in it; a game seen over leaves the list. */
+  saveSoloGame(update: Partial<SoloGame> & Pick<SoloGame, "roomId">): void {
+    writeSoloGames(upsertSoloGame(readSoloGames(), update, Date.now()));
+  },
+  forgetSoloGame(roomId: string): void {
+    writeSoloGames(dropSoloGame(readSoloGames(), roomId));
+  },
+  /** The solo game this tab is playing (sessionStorage: a reload comes back to it). */
+  currentSolo(): string | null {
+    return read(STORAGE.currentSolo, () => sessionStorage);
+  },
+  saveCurrentSolo(roomId: string | null): void {
+    write(STORAGE.currentSolo, roomId, () => sessionStorage);
   },
   facilitatorToken(code: string): string | null {
     return read(STORAGE.facilitator(code));

@@ -15,6 +15,7 @@ export abstract class BaseScene extends Phaser.Scene {
   private offs: (() => void)[] = [];
   private dirty = true;
   private clockTimer: number | undefined;
+  private expired = false;
 
   constructor(key: SceneKey) {
     super({ key });
@@ -34,9 +35,16 @@ export abstract class BaseScene extends Phaser.Scene {
     ];
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
-    // A running clock needs a frame now and then even when nobody touches anything.
+    // A running clock needs a frame now and then even when nobody touches anything, and the
+    // countdown reaching zero redraws the screen (the reveal follows from the server).
+    this.expired = false;
     this.clockTimer = window.setInterval(() => {
       if (this.needsClock()) this.app.wake(150);
+      const expired = this.timerExpired();
+      if (expired !== this.expired) {
+        this.expired = expired;
+        this.invalidate();
+      }
     }, 500);
     this.setup();
   }
@@ -53,6 +61,14 @@ export abstract class BaseScene extends Phaser.Scene {
   protected needsClock(): boolean {
     const view = this.app.session?.view;
     return !!view && view.phase === "decision" && view.deadline > 0 && !view.paused;
+  }
+
+  /** Whether the decision timer has run out on the server's clock (and the phase not moved yet). */
+  private timerExpired(): boolean {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || !this.needsClock()) return false;
+    return session.serverNow() >= view.deadline;
   }
 
   protected invalidate(): void {
@@ -85,6 +101,11 @@ export abstract class BaseScene extends Phaser.Scene {
       this.dirty = false;
       this.root.removeAll(true);
       this.draw(this.scale.width, this.scale.height);
+      const hooks = window.__elan;
+      if (hooks) {
+        const phase = this.app.session?.view?.phase ?? "";
+        hooks.drawn = { scene: this.scene.key, phase, at: performance.now() };
+      }
     }
     this.tick(time);
   }

@@ -1,7 +1,8 @@
 /**
  * The participant board (and the solo learner's): the ring of levers around the community, the
  * temptation apart, the budget, the quarter's card, the gauges and the leaderboard. The scene
- * keeps the local draft and sends intents; boardView.ts draws from the view-models.
+ * sends each +/− as an operation and shows the server's draft with its pending operations on top
+ * (viewmodels/draft.ts); boardView.ts draws from the view-models.
  */
 import type Phaser from "phaser";
 import {
@@ -13,22 +14,33 @@ import {
 import { SCENES } from "../constants";
 import { getLanguage, t } from "../i18n/index";
 import { findScenario } from "../scenarios";
-import { adjustDraft, nextBucket, reconcileDraft, sameAllocation } from "../viewmodels/draft";
+import {
+  DraftEdits,
+  adjustDraft,
+  nextBucket,
+  sameAllocation,
+  type ServerDraft,
+} from "../viewmodels/draft";
 import { forecastChange } from "../viewmodels/forecast";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { h } from "../ui/dom";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
-
-const SEND_DELAY_MS = 120;
+import type { Session } from "../net/session";
 
 export class BoardScene extends BaseScene {
   private draft: Allocation = emptyAllocation();
-  private editedAt = 0;
+  /** This player's +/− sent and not yet seen in the server's draft. */
+  private readonly edits = new DraftEdits();
   private selected: BucketId = "longTerm";
+  /**
+   * The quarter and the room the pending edits belong to: a new session, or a room rejoined
+   * after a restart (its draft revisions start again), voids them.
+   */
   private draftQuarter = -1;
-  private sendTimer: number | undefined;
+  private draftSession: Session | null = null;
+  private draftGeneration = -1;
   private forecastKey = "";
   private forecast: Record<string, number> | undefined;
   private digits: Phaser.GameObjects.Text | null = null;
@@ -48,7 +60,6 @@ export class BoardScene extends BaseScene {
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
     this.mountPanel(this.live);
-    this.keep(() => window.clearTimeout(this.sendTimer));
   }
 
   private get session() {
@@ -71,62 +82,88 @@ export class BoardScene extends BaseScene {
     return !!team && !team.submitted && !team.private?.submitted;
   }
 
-  /** Brings the local draft in line with the server's when the player is not editing. */
-  private syncDraft(): void {
-    const view = this.session?.view;
+  /** Whether the pending edits still belong to `quarter` of the current session's room. */
+  private sameRoom(quarter: number): boolean {
+    const session = this.session;
+    return (
+      quarter === this.draftQuarter &&
+      session === this.draftSession &&
+      session?.generation === this.draftGeneration
+    );
+  }
+
+  /** The team's draft as last synchronized (empty before anyone touched it). */
+  private serverDraft(): ServerDraft {
     const teamId = this.session?.teamId;
-    if (!view) return;
+    const priv = teamId ? this.session?.view?.teams[teamId]?.private : undefined;
+    return { draft: priv?.draft ?? emptyAllocation(), rev: priv?.draftRev ?? 0 };
+  }
+
+  /** What the board shows: the server's draft with this player's pending edits on top. */
+  private syncDraft(): void {
+    const session = this.session;
+    const view = session?.view;
+    if (!session || !view) return;
+    const teamId = session.teamId;
     const quarter = view.turn + (view.phase === "decision" || view.phase === "briefing" ? 1 : 0);
     const team = teamId ? view.teams[teamId] : undefined;
-    if (quarter !== this.draftQuarter) {
+    if (!this.sameRoom(quarter)) {
       this.draftQuarter = quarter;
-      this.editedAt = 0;
-      this.draft =
-        view.phase === "results"
-          ? (team?.history[team.history.length - 1]?.allocation ?? emptyAllocation())
-          : emptyAllocation();
+      this.draftSession = session;
+      this.draftGeneration = session.generation;
+      this.edits.clear();
     }
     if (view.phase === "decision") {
       const priv = team?.private;
-      const me = this.session?.identity.playerId ?? "";
+      const server = this.serverDraft();
+      this.edits.settle(server);
       // A submitted decision is final, whoever wrote it.
-      this.draft = priv?.submitted
-        ? priv.decision
-        : reconcileDraft(
-            { local: this.draft, editedAt: this.editedAt, me },
-            priv?.draft,
-            priv?.draftBy ?? "",
-            Date.now(),
-          );
+      this.draft = priv?.submitted ? priv.decision : this.edits.shown(server, this.budget());
+    } else {
+      // Outside decisions the board shows what was last played (nothing before the first).
+      this.edits.clear();
+      this.draft =
+        view.phase === "lobby" || view.phase === "briefing"
+          ? emptyAllocation()
+          : (team?.history[team.history.length - 1]?.allocation ?? emptyAllocation());
     }
+    const hooks = window.__elan;
+    if (hooks) hooks.shownDraft = { ...this.draft };
   }
 
   private adjust(bucket: BucketId, delta: number): void {
-    if (!this.editable()) return;
+    const session = this.session;
+    if (!session || !this.editable()) return;
     this.selected = bucket;
+    this.syncDraft();
     const next = adjustDraft(this.draft, bucket, delta, this.budget());
     if (sameAllocation(next, this.draft)) {
       this.invalidate();
       return;
     }
+    const quarter = this.draftQuarter;
+    const id = this.edits.add(bucket, delta, this.serverDraft());
     this.draft = next;
-    this.editedAt = Date.now();
-    this.scheduleSend();
+    void session.request("allocation.adjust", { bucket, delta }).then((ack) => {
+      // An answer from a room this board no longer builds on changes nothing.
+      if (!this.sameRoom(quarter)) return;
+      if (ack) this.edits.ack(id, ack.draftRev, this.serverDraft());
+      else this.edits.refuse(id, this.serverDraft());
+      this.invalidate();
+    });
     this.say(bucket);
     this.invalidate();
   }
 
-  private scheduleSend(): void {
-    window.clearTimeout(this.sendTimer);
-    this.sendTimer = window.setTimeout(() => {
-      void this.session?.send("allocation.set", { allocation: { ...this.draft } });
-    }, SEND_DELAY_MS);
-  }
-
+  /**
+   * Submits what the board shows, at once. The pending edits were sent earlier on the same
+   * connection, so the server has applied them (or refused them) before it reads this submit;
+   * waiting for their Acks would only risk missing the deadline, and whatever teammates change
+   * meanwhile is not what this player looked at when deciding.
+   */
   private async submit(): Promise<void> {
     if (!this.editable()) return;
-    window.clearTimeout(this.sendTimer);
-    this.editedAt = Date.now();
+    this.syncDraft();
     await this.session?.send("allocation.submit", { allocation: { ...this.draft } });
   }
 
@@ -242,22 +279,11 @@ export class BoardScene extends BaseScene {
     // The clock ticks without redrawing the board.
     const view = this.session?.view;
     if (!this.digits || !view) return;
-    const model = timerModel(view, Date.now());
+    const model = timerModel(view, this.session?.serverNow() ?? Date.now());
     if (model.text !== this.lastClock) {
       this.lastClock = model.text;
       this.digits.setText(model.text);
       this.digits.setColor(`#${timerColor(model).toString(16).padStart(6, "0")}`);
-    }
-    // A teammate's edit waiting behind the local grace period gets its redraw once it expires.
-    const by = this.session?.teamId ? view.teams[this.session.teamId]?.private?.draftBy : "";
-    if (
-      this.editedAt > 0 &&
-      by &&
-      by !== this.session?.identity.playerId &&
-      Date.now() - this.editedAt > 900
-    ) {
-      this.editedAt = 0;
-      this.invalidate();
     }
   }
 }

@@ -10,15 +10,16 @@ import { getLanguage, t } from "../i18n/index";
 import { debriefPanel, type DebriefPanelModel, type DebriefUiState } from "../ui/debriefPanel";
 import {
   decisions,
-  percentileRank,
+  luckSummary,
+  quarterForced,
   quarterReasons,
   replayDebrief,
   series,
   teamLuckBand,
   whatIf,
 } from "../viewmodels/debrief";
-import { points, percent } from "../viewmodels/format";
-import { reasonsModel } from "../viewmodels/reasons";
+import { formatMetric } from "../viewmodels/metrics";
+import { forcedNote, reasonsModel } from "../viewmodels/reasons";
 import { emptyAllocation } from "../../../shared/model/levers";
 import { BaseScene } from "./BaseScene";
 import { drawDebriefChart } from "./debriefView";
@@ -130,8 +131,6 @@ export class DebriefScene extends BaseScene {
     const lang = getLanguage();
     if (!game) return { lines: [], reasons: [] };
     const s = this.state;
-    const fmt = (v: number) =>
-      s.metric === "trust" || s.metric === "engagement" ? percent(lang, v) : points(lang, v);
     if (s.tab === "luck") {
       const band = this.band(s.team);
       const real = series(game, s.team, s.metric);
@@ -139,9 +138,7 @@ export class DebriefScene extends BaseScene {
       const value = real[real.length - 1];
       if (!last || value === undefined) return { lines: [], reasons: [] };
       return {
-        lines: [
-          `${this.teamName(s.team)} · ${t(`gauge.${s.metric}`)} ${fmt(value)} — ${t("debrief.percentile", { p: Math.round(percentileRank(last, value)) })}`,
-        ],
+        lines: [luckSummary(lang, this.teamName(s.team), s.metric, value, last)],
         reasons: [],
       };
     }
@@ -152,12 +149,14 @@ export class DebriefScene extends BaseScene {
       }));
       const real = series(game, s.team, "score");
       const lines = [t("debrief.reasons", { q: s.quarter })];
+      const forced = forcedNote(lang, quarterForced(game, s.team, s.quarter));
+      if (forced) lines.push(forced);
       if (this.branch) {
         const b = series(this.branch, s.team, "score");
         lines.unshift(
           t("debrief.branchScore", {
-            score: points(lang, b[b.length - 1] ?? 0),
-            real: points(lang, real[real.length - 1] ?? 0),
+            score: formatMetric(lang, "score", b[b.length - 1] ?? 0),
+            real: formatMetric(lang, "score", real[real.length - 1] ?? 0),
           }),
         );
       }

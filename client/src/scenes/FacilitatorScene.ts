@@ -1,7 +1,9 @@
 /** The facilitator console: a DOM dashboard over a quiet backdrop. */
 import { SCENES } from "../constants";
 import { backdrop } from "../draw/backdrop";
+import { getLanguage } from "../i18n/index";
 import { FacilitatorPanel } from "../ui/facilitatorPanel";
+import { botTeamsNotice } from "../viewmodels/botTeams";
 import { BaseScene } from "./BaseScene";
 
 export class FacilitatorScene extends BaseScene {
@@ -24,8 +26,15 @@ export class FacilitatorScene extends BaseScene {
     const session = this.app.session;
     if (!session) return;
     this.console = new FacilitatorPanel(session.facilitatorToken ?? "", {
-      send: (type, payload) => session.send(type, payload),
+      send: async (type, payload) => {
+        const ack = await session.request(type, payload);
+        const bots = botTeamsNotice(getLanguage(), ack?.botTeams ?? [], session.view);
+        if (bots) this.app.toasts.show(bots, "info", 8000);
+        return ack !== null;
+      },
+      now: () => session.serverNow(),
       injected: (title) => this.app.notify("fac.injected", "success", { title }),
+      fail: (error) => this.app.fail(error),
       openDebrief: () => {
         this.app.ui.wantsDebrief = true;
         this.app.route();

@@ -1,11 +1,14 @@
 /** Home: join a workshop, host one, or practise solo. The forms are DOM; the canvas is the art. */
 import { SCENES } from "../constants";
 import { backdrop } from "../draw/backdrop";
-import type { MessageKey } from "../i18n/index";
+import { getLanguage, pick, type MessageKey } from "../i18n/index";
 import { hostWorkshop, joinWorkshop, resumeSolo, startSolo } from "../net/connect";
 import { storage } from "../net/storage";
+import { findScenario } from "../scenarios";
 import { homePanel, type HomeHandlers, type HomeTab } from "../ui/homePanel";
-import { errorKey } from "../viewmodels/errors";
+import type { SoloGamesHandlers } from "../ui/soloGamesCard";
+import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
+import { soloGameItems } from "../viewmodels/soloGames";
 import { BaseScene } from "./BaseScene";
 
 export class HomeScene extends BaseScene {
@@ -34,7 +37,6 @@ export class HomeScene extends BaseScene {
 
   private handlers(): HomeHandlers {
     const app = this.app;
-    const solo = storage.solo();
     return {
       join: (code, name) => this.attempt(async () => app.adopt(await joinWorkshop(code, name))),
       host: (choice) => this.attempt(async () => app.adopt(await hostWorkshop(choice))),
@@ -49,7 +51,30 @@ export class HomeScene extends BaseScene {
             }),
           ),
         ),
-      resumeSolo: solo ? () => this.attempt(async () => app.adopt(await resumeSolo(solo))) : null,
+    };
+  }
+
+  private gameHandlers(): SoloGamesHandlers {
+    return {
+      resume: async (roomId) => {
+        const game = storage.soloGame(roomId);
+        if (!game) {
+          this.renderPanel();
+          return null;
+        }
+        const error = await this.attempt(async () => this.app.adopt(await resumeSolo(game)));
+        // A game the server no longer has has left the list: show the list without it, and say so.
+        if (error && isFinalJoinRefusal(error)) {
+          this.renderPanel();
+          this.app.notify("home.games.gone", "error");
+          return null;
+        }
+        return error;
+      },
+      forget: (roomId) => {
+        storage.forgetSoloGame(roomId);
+        this.renderPanel();
+      },
     };
   }
 
@@ -57,10 +82,22 @@ export class HomeScene extends BaseScene {
     const prefill = this.app.start.code ?? "";
     if (prefill && this.tab !== "join" && !this.panel) this.tab = "join";
     this.mountPanel(
-      homePanel(this.tab, prefill, this.handlers(), (tab) => {
-        this.tab = tab;
-        this.renderPanel();
-      }),
+      homePanel(
+        this.tab,
+        prefill,
+        this.handlers(),
+        (tab) => {
+          this.tab = tab;
+          this.renderPanel();
+        },
+        {
+          items: soloGameItems(getLanguage(), storage.soloGames(), (id) => {
+            const scenario = findScenario(id);
+            return scenario ? pick(scenario.title) : undefined;
+          }),
+          on: this.gameHandlers(),
+        },
+      ),
     );
     // Put the cursor where the next keystroke belongs.
     const target = this.panel?.querySelector<HTMLInputElement>(

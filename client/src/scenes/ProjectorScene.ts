@@ -44,13 +44,14 @@ export class ProjectorScene extends BaseScene {
       view,
       qrKey: this.qrKey(view.code),
       host: window.location.host,
+      now: this.app.session?.serverNow() ?? Date.now(),
     });
   }
 
   protected override tick(): void {
     const view = this.app.session?.view;
     if (!this.digits || !view) return;
-    const model = timerModel(view, Date.now());
+    const model = timerModel(view, this.app.session?.serverNow() ?? Date.now());
     if (this.digits.text !== model.text) {
       this.digits.setText(model.text);
       this.digits.setColor(css(timerColor(model)));

@@ -14,7 +14,7 @@ import { boardModel } from "../viewmodels/board";
 import { gaugeModels, gaugeScale, startPoint } from "../viewmodels/gauges";
 import { boardLayout, type BoardLayout, type BoardTab } from "../viewmodels/layout";
 import { leaderboard } from "../viewmodels/leaderboard";
-import { reasonsModel } from "../viewmodels/reasons";
+import { forcedNote, reasonsModel } from "../viewmodels/reasons";
 import { timerModel } from "../viewmodels/timer";
 import { trackModel } from "../viewmodels/track";
 import { soloHint } from "../viewmodels/hint";
@@ -27,7 +27,7 @@ import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
 import { fit, text } from "../draw/text";
-import { points } from "../viewmodels/format";
+import { formatMetric } from "../viewmodels/metrics";
 import { drawDecide } from "./boardDecide";
 
 export interface BoardHandlers {
@@ -136,7 +136,7 @@ export function drawBoard(
         ),
       );
   }
-  const timer = timerModel(view, Date.now());
+  const timer = timerModel(view, session.serverNow());
   let digits: Phaser.GameObjects.Text | null = null;
   if (timer.active) {
     const badge = timerBadge(
@@ -155,7 +155,7 @@ export function drawBoard(
   const announced = m.cards;
   const hint =
     solo && (m.stage === "deciding" || m.stage === "briefing")
-      ? soloHint(history, view.event, m.budget.total)
+      ? soloHint(lang, history, view.event, m.budget.total)
       : null;
   const engagementNow = gauges[0]?.value ?? 0;
   const trustNow = gauges[2]?.value ?? 0.5;
@@ -164,9 +164,7 @@ export function drawBoard(
     // The solo coach speaks in the card slot when no event claims it.
     const calm = announced.every((c) => c.calm);
     if (hint && calm)
-      add(
-        noteCard(scene, L.card, tr("hint.title"), tr(hint.key, hint.params), COLORS.accent, true),
-      );
+      add(noteCard(scene, L.card, tr("hint.title"), hint.text, COLORS.accent, true));
     else add(eventCard(scene, L.card, announced, tr("board.event")));
   }
 
@@ -176,7 +174,8 @@ export function drawBoard(
       ? { x: L.decide.x, y: L.decide.y, w: L.decide.w, h: L.submit.y + L.submit.h - L.decide.y }
       : { x: L.decide.x, y: L.decide.y, w: L.decide.w, h: L.submit.y + L.submit.h - L.decide.y };
     const notes: string[] = [];
-    if (m.last.forced >= 1) notes.push(tr("board.forced", { n: Math.round(m.last.forced) }));
+    const forced = forcedNote(lang, m.last.forced);
+    if (forced) notes.push(forced);
     if (m.last.decisionSource === "draft" || m.last.decisionSource === "default")
       notes.push(`${tr("common.team")} : ${tr(`source.${m.last.decisionSource}`)}`);
     const last = view.turn >= view.turnsTotal;
@@ -204,8 +203,8 @@ export function drawBoard(
               colorIndex: i,
               mine: x.id === teamId,
               allocation: last?.allocation ?? p.draft,
-              kpi: points(lang, last?.kpi ?? 0),
-              score: points(lang, last?.score ?? 0),
+              kpi: formatMetric(lang, "kpi", last?.kpi ?? 0),
+              score: formatMetric(lang, "score", last?.score ?? 0),
             };
           }),
           kpiLabel: tr("gauge.kpi"),

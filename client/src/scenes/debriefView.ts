@@ -9,7 +9,7 @@ import { BUCKET_COLORS, COLORS, teamColor } from "../theme";
 import type { DebriefUiState } from "../ui/debriefPanel";
 import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
 import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
-import { percent, points, decimal } from "../viewmodels/format";
+import { formatMetric } from "../viewmodels/metrics";
 import { axes, band, line, stackedColumns } from "../draw/chart";
 import { fit, text } from "../draw/text";
 
@@ -26,9 +26,7 @@ export interface DebriefChartParams {
 }
 
 function formatter(language: Language, metric: DebriefMetric): (v: number) => string {
-  if (metric === "engagement" || metric === "trust") return (v) => percent(language, v, 0);
-  if (metric === "reach") return (v) => decimal(language, v, 1);
-  return (v) => points(language, v);
+  return (v) => formatMetric(language, metric, v);
 }
 
 export function drawDebriefChart(

@@ -32,6 +32,8 @@ export interface ProjectorParams {
   view: ClientView;
   qrKey: string | null;
   host: string;
+  /** The server's current time, for the countdown. */
+  now: number;
 }
 
 type Add = (...o: Phaser.GameObjects.GameObject[]) => void;
@@ -82,7 +84,7 @@ export function drawProjector(
     }),
   );
   let digits: Phaser.GameObjects.Text | null = null;
-  const timer = timerModel(view, Date.now());
+  const timer = timerModel(view, p.now);
   if (timer.active) {
     const badge = timerBadge(
       scene,

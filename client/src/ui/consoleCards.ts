@@ -51,16 +51,17 @@ export function joinCard(
   );
 }
 
-/** `clock` is the element the scene refreshes every second. */
+/** `clock` is the element the scene refreshes every second; `now` the server's current time. */
 export function gameCard(
   view: ClientView,
   send: Send,
   openDebrief: () => void,
   clock: HTMLElement,
+  now: number,
 ): HTMLElement {
   const control = phaseControl(view.phase, view.turn, view.turnsTotal);
   const subs = submissions(view);
-  const timer = timerModel(view, Date.now());
+  const timer = timerModel(view, now);
   const quarter = currentQuarter(view.phase, view.turn, view.turnsTotal);
   const over = view.phase === "debrief" || view.phase === "ended";
   const pacing = select<Pacing>(
@@ -183,18 +184,20 @@ export function injectCard(
   );
 }
 
-export function exportCard(view: ClientView, links: Links): HTMLElement {
-  const link = (href: string, ext: string, label: string) =>
-    h(
-      "a",
-      {
-        class: "btn small",
-        href,
-        download: `elan-${view.code}.${ext}`,
-        "data-testid": `export-${ext}`,
-      },
-      label,
-    );
+/**
+ * Export buttons: `download` fetches the file with the facilitator token in a header (never in
+ * the URL) and saves it; `fallbackName` is used if the server names none.
+ */
+export function exportCard(
+  view: ClientView,
+  links: Links,
+  download: (url: string, fallbackName: string) => void,
+): HTMLElement {
+  const link = (url: string, ext: string, label: string) =>
+    button(label, () => download(url, `elan-${view.code}.${ext}`), {
+      class: "btn small",
+      "data-testid": `export-${ext}`,
+    });
   return h(
     "section",
     { class: "card side-card" },

@@ -51,6 +51,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (key === "value" && "value" in el) (el as HTMLInputElement).value = String(value);
     else if (key === "checked" && el instanceof HTMLInputElement) el.checked = Boolean(value);
     else if (key === "selected" && el instanceof HTMLOptionElement) el.selected = Boolean(value);
+    // Through the CSSOM: the Content-Security-Policy (style-src 'self') blocks style attributes.
+    else if (key === "style") el.style.cssText = String(value);
     else el.setAttribute(key, value === true ? "" : String(value));
   }
   append(el, ...children);

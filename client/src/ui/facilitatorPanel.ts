@@ -5,6 +5,7 @@
  */
 import { EVENT_CARDS } from "../../../shared/model/events";
 import { getLanguage, t } from "../i18n/index";
+import { downloadWithToken } from "../net/download";
 import type { ClientView } from "../net/normalize";
 import { consoleLinks, lobbyTeams, submissions, unassigned } from "../viewmodels/facilitator";
 import { leaderboard } from "../viewmodels/leaderboard";
@@ -21,6 +22,10 @@ export interface ConsoleActions {
   openDebrief(): void;
   copy(text: string): void;
   injected(title: string): void;
+  /** The server's current time (the session's clock), for the countdown. */
+  now(): number;
+  /** Shows an error the usual way (a failed export). */
+  fail(error: unknown): void;
 }
 
 export class FacilitatorPanel {
@@ -43,6 +48,12 @@ export class FacilitatorPanel {
     this.root.append(this.aside, this.main);
   }
 
+  private download(url: string, fallbackName: string): void {
+    downloadWithToken(url, this.token, fallbackName).catch((error: unknown) =>
+      this.actions.fail(error),
+    );
+  }
+
   private qrFor(url: string): HTMLCanvasElement {
     if (this.qr?.url !== url) this.qr = { url, canvas: qrCanvas(url, 176) };
     return this.qr.canvas;
@@ -53,7 +64,8 @@ export class FacilitatorPanel {
     const send = this.actions.send;
     const teams = lobbyTeams(view);
     const subs = submissions(view);
-    const timer = timerModel(view, Date.now());
+    const now = this.actions.now();
+    const timer = timerModel(view, now);
     const clock = h(
       "span",
       { class: `clock ${timer.urgency}`, "data-testid": "console-clock" },
@@ -76,9 +88,9 @@ export class FacilitatorPanel {
         );
     replaceKeyed(this.aside, [
       { key: "join", node: joinCard(view, links, this.qrFor(links.join), this.actions.copy) },
-      { key: "game", node: gameCard(view, send, this.actions.openDebrief, clock) },
+      { key: "game", node: gameCard(view, send, this.actions.openDebrief, clock, now) },
       ...(injectCardNode ? [{ key: "inject", node: injectCardNode }] : []),
-      { key: "export", node: exportCard(view, links) },
+      { key: "export", node: exportCard(view, links, (url, name) => this.download(url, name)) },
     ]);
 
     replaceKeyed(
@@ -165,7 +177,7 @@ export class FacilitatorPanel {
   /** Called every frame; touches the DOM only when the second changes. */
   tickClock(view: ClientView): void {
     if (!this.clock) return;
-    const timer = timerModel(view, Date.now());
+    const timer = timerModel(view, this.actions.now());
     if (this.clock.textContent !== timer.text) {
       this.clock.textContent = timer.text;
       this.clock.className = `clock ${timer.urgency}`;

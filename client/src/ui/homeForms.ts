@@ -29,7 +29,6 @@ export interface HomeHandlers {
   join(code: string, name: string): Promise<MessageKey | null>;
   host(choice: HostChoice): Promise<MessageKey | null>;
   solo(choice: SoloChoice): Promise<MessageKey | null>;
-  resumeSolo: (() => Promise<MessageKey | null>) | null;
 }
 
 function field(label: string, control: HTMLElement, id: string): HTMLElement {
@@ -250,15 +249,6 @@ export function soloForm(handlers: HomeHandlers): HTMLElement {
       t("home.solo.submit"),
     ),
   );
-  if (handlers.resumeSolo) {
-    const resume = handlers.resumeSolo;
-    form.append(
-      button(t("home.resumeSolo"), () => void busy(form, out, resume), {
-        class: "btn ghost wide",
-        "data-testid": "solo-resume",
-      }),
-    );
-  }
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     void busy(form, out, () => handlers.solo({ ...choice }));

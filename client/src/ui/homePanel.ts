@@ -1,7 +1,9 @@
-/** The home screen: the pitch, and the join / host / solo forms under tabs. */
+/** The home screen: the pitch, this browser's solo games, and the join / host / solo forms. */
 import { t, type MessageKey } from "../i18n/index";
+import type { SoloGameItem } from "../viewmodels/soloGames";
 import { button, h } from "./dom";
 import { hostForm, joinForm, soloForm, type HomeHandlers } from "./homeForms";
+import { soloGamesCard, type SoloGamesHandlers } from "./soloGamesCard";
 
 export type { HomeHandlers, HostChoice, SoloChoice } from "./homeForms";
 export type HomeTab = "join" | "host" | "solo";
@@ -11,6 +13,7 @@ export function homePanel(
   prefillCode: string,
   handlers: HomeHandlers,
   onTab: (tab: HomeTab) => void,
+  games: { items: readonly SoloGameItem[]; on: SoloGamesHandlers },
 ): HTMLElement {
   const tabs: HomeTab[] = ["join", "host", "solo"];
   const labels: Record<HomeTab, MessageKey> = {
@@ -33,6 +36,7 @@ export function homePanel(
       h("h1", {}, t("app.title")),
       h("p", { class: "tagline" }, t("app.tagline")),
       h("p", { class: "pitch" }, t("app.pitch")),
+      soloGamesCard(games.items, games.on),
     ),
     h(
       "section",

@@ -10,7 +10,7 @@ import { t } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
 import type { LobbyTeam } from "../viewmodels/facilitator";
 import { displayGauge } from "../viewmodels/gauges";
-import { points } from "../viewmodels/format";
+import { formatMetric } from "../viewmodels/metrics";
 import { h, select } from "./dom";
 
 /** Sends an intent; resolves to whether the server accepted it (refusals are toasted). */
@@ -140,7 +140,7 @@ export function teamCard(
               "span",
               {},
               h("small", {}, t("gauge.score")),
-              h("b", {}, points(language, last.score)),
+              h("b", {}, formatMetric(language, "score", last.score)),
             ),
           )
         : null;

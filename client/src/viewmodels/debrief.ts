@@ -14,10 +14,13 @@ import { topReasons } from "../../../shared/model/explainBuilder";
 import { BUCKET_IDS, type Allocation, type BucketId } from "../../../shared/model/levers";
 import type { GameState, InjectedEvent, OutputId } from "../../../shared/model/types";
 import type { Result } from "../../../shared/model/validate";
+import type { Language } from "../../../shared/protocol/messages";
 import type { DebriefData, ReasonView } from "../../../shared/protocol/view";
+import { translate } from "../i18n/index";
+import { formatMetric, METRIC_IDS, type MetricId } from "./metrics";
 
-export const DEBRIEF_METRICS = ["score", "engagement", "trust", "reach", "kpi", "ssv"] as const;
-export type DebriefMetric = (typeof DEBRIEF_METRICS)[number] & OutputId;
+export const DEBRIEF_METRICS = METRIC_IDS;
+export type DebriefMetric = MetricId & OutputId;
 
 export const LUCK_SEEDS = 200;
 
@@ -78,6 +81,24 @@ export function percentileRank(p: Percentiles, value: number): number {
   return 95;
 }
 
+/**
+ * The luck tab's sentence: the team's final value, printed exactly as the chart prints it, and
+ * where it falls among the band's draws.
+ */
+export function luckSummary(
+  language: Language,
+  teamName: string,
+  metric: DebriefMetric,
+  value: number,
+  final: Percentiles,
+): string {
+  const label = translate(language, `gauge.${metric}`);
+  const rank = translate(language, "debrief.percentile", {
+    p: Math.round(percentileRank(final, value)),
+  });
+  return `${teamName} · ${label} ${formatMetric(language, metric, value)} — ${rank}`;
+}
+
 /** Tokens per bucket per quarter, for stacked bars. */
 export function leverStacks(
   game: GameState,
@@ -110,6 +131,11 @@ export function whatIf(
   return branch(game, quarter, {
     [teamId]: Array.from({ length: count }, () => ({ ...allocation })),
   });
+}
+
+/** Tokens pressure moved into campaigns in one team's quarter (the model's own number). */
+export function quarterForced(game: GameState, teamId: string, quarter: number): number {
+  return game.history[teamId]?.[quarter - 1]?.forced ?? 0;
 }
 
 /** The top reasons of one team's quarter, in the wire shape the reasons view-model reads. */

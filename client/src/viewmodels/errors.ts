@@ -12,6 +12,21 @@ const MATCHMAKE: Record<number, MessageKey> = {
   524: "error.timeout",
 };
 
+/**
+ * Join refusals that waiting will not change: the room is unknown, ended or damaged, or the
+ * token is not (any more) ours. A rejoin loop stops on them; a solo game is then forgotten.
+ */
+const FINAL_JOIN_REFUSALS: readonly MessageKey[] = [
+  "error.join.unknown_code",
+  "error.join.ended",
+  "error.join.bad_token",
+  "error.join.damaged",
+];
+
+export function isFinalJoinRefusal(key: MessageKey): boolean {
+  return FINAL_JOIN_REFUSALS.includes(key);
+}
+
 export function errorKey(error: unknown): MessageKey {
   if (typeof error === "string") {
     const key = `error.${error}`;

@@ -102,14 +102,18 @@ export interface Links {
   exportJson: string;
 }
 
-/** Every URL the console hands out, built from the page's own origin. */
+/**
+ * Every URL the console hands out, built from the page's own origin. No token ever goes in a
+ * URL a server sees: the private link keeps it in the fragment (`#facilitator=…`, read by the
+ * page only), and exports are fetched with an `Authorization` header (net/download.ts).
+ */
 export function consoleLinks(origin: string, code: string, token: string): Links {
   const enc = encodeURIComponent;
   return {
     join: `${origin}/?code=${enc(code)}`,
     projector: `${origin}/?code=${enc(code)}&view=projector`,
-    facilitator: `${origin}/?code=${enc(code)}&facilitator=${enc(token)}`,
-    exportCsv: `${origin}/api/workshops/${enc(code)}/export?format=csv&token=${enc(token)}`,
-    exportJson: `${origin}/api/workshops/${enc(code)}/export?format=json&token=${enc(token)}`,
+    facilitator: `${origin}/?code=${enc(code)}#facilitator=${enc(token)}`,
+    exportCsv: `${origin}/api/workshops/${enc(code)}/export?format=csv`,
+    exportJson: `${origin}/api/workshops/${enc(code)}/export?format=json`,
   };
 }

@@ -6,7 +6,7 @@
 import type { Language } from "../../../shared/protocol/messages";
 import type { TurnResultView } from "../../../shared/protocol/view";
 import type { Scenario } from "../../../shared/model/types";
-import { decimal, percent } from "./format";
+import { formatMetric } from "./metrics";
 
 export const GAUGE_IDS = ["engagement", "reach", "trust"] as const;
 export type GaugeId = (typeof GAUGE_IDS)[number];
@@ -55,15 +55,14 @@ export function gaugeScale(id: GaugeId, histories: readonly (readonly TurnResult
   return max;
 }
 
-/** Trust reads as a whole percentage, its changes to a tenth; engagement always to a tenth. */
+/** A gauge's value or change, as every screen prints it (viewmodels/metrics.ts). */
 export function displayGauge(
   language: Language,
   id: GaugeId,
   value: number,
   signed = false,
 ): string {
-  if (id === "reach") return decimal(language, value, 1, signed);
-  return percent(language, value, id === "trust" && !signed ? 0 : 1, signed);
+  return formatMetric(language, id, value, signed);
 }
 
 /** Points of a sparkline in [0, 1], framed on the series' own range (at least MIN_SPARK_SPAN). */

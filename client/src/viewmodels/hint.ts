@@ -3,13 +3,23 @@
  * what the coming quarter announces. Rules are ordered: the most urgent lesson speaks first.
  */
 import { allocationTotal } from "../../../shared/model/levers";
+import type { Language } from "../../../shared/protocol/messages";
+import { forcedTokens } from "../../../shared/protocol/forced";
 import type { TurnResultView } from "../../../shared/protocol/view";
-import type { MessageKey, Params } from "../i18n/index";
+import { translate, translatePlural, type MessageKey, type PluralBase } from "../i18n/index";
+import { formatForced } from "./reasons";
 
 export interface Hint {
-  key: MessageKey;
-  params?: Params;
+  /** Which lesson (a message key, or the base of a plural one). */
+  key: MessageKey | PluralBase;
+  text: string;
 }
+
+/**
+ * Pressure worth a lesson of its own: a whole token or more. (Smaller amounts are still said in
+ * the why-panel after the reveal, with the same number.)
+ */
+export const FORCED_LESSON_TOKENS = 1;
 
 function reason(last: TurnResultView, gauge: string, cause: string): number {
   return last.reasons
@@ -17,22 +27,43 @@ function reason(last: TurnResultView, gauge: string, cause: string): number {
     .reduce((sum, r) => sum + r.value, 0);
 }
 
+function lesson(
+  last: TurnResultView | undefined,
+  announced: readonly string[],
+  budget: number,
+): MessageKey | "forced" {
+  if (announced.includes("newCfo")) return "hint.cfo";
+  if (announced.includes("platformChange")) return "hint.platform";
+  if (announced.includes("badBuzz")) return "hint.badBuzz";
+  if (!last) return "hint.start";
+  if (forcedTokens(last.forced) >= FORCED_LESSON_TOKENS) return "forced";
+  if (reason(last, "trust", "backfire") < -0.005) return "hint.backfire";
+  if (allocationTotal(last.allocation) < budget) return "hint.unspent";
+  if (last.allocation.campaigns >= Math.ceil(budget / 2)) return "hint.buzzHeavy";
+  if (reason(last, "engagement", "expertAttrition") < -0.002) return "hint.experts";
+  if (reason(last, "engagement", "lapse") < -0.01) return "hint.lapse";
+  if (reason(last, "engagement", "churn") < -0.01) return "hint.churn";
+  return "hint.steady";
+}
+
 export function soloHint(
+  language: Language,
   history: readonly TurnResultView[],
   announced: readonly string[],
   budget: number,
 ): Hint {
-  if (announced.includes("newCfo")) return { key: "hint.cfo" };
-  if (announced.includes("platformChange")) return { key: "hint.platform" };
-  if (announced.includes("badBuzz")) return { key: "hint.badBuzz" };
   const last = history[history.length - 1];
-  if (!last) return { key: "hint.start" };
-  if (last.forced >= 1) return { key: "hint.forced", params: { n: Math.round(last.forced) } };
-  if (reason(last, "trust", "backfire") < -0.005) return { key: "hint.backfire" };
-  if (allocationTotal(last.allocation) < budget) return { key: "hint.unspent" };
-  if (last.allocation.campaigns >= Math.ceil(budget / 2)) return { key: "hint.buzzHeavy" };
-  if (reason(last, "engagement", "expertAttrition") < -0.002) return { key: "hint.experts" };
-  if (reason(last, "engagement", "lapse") < -0.01) return { key: "hint.lapse" };
-  if (reason(last, "engagement", "churn") < -0.01) return { key: "hint.churn" };
-  return { key: "hint.steady" };
+  const key = lesson(last, announced, budget);
+  if (key !== "forced") return { key, text: translate(language, key) };
+  const forced = last?.forced ?? 0;
+  return {
+    key: "hint.forced",
+    text: translatePlural(
+      language,
+      "hint.forced",
+      forcedTokens(forced),
+      { n: formatForced(language, forced) },
+      1,
+    ),
+  };
 }

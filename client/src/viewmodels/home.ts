@@ -8,14 +8,19 @@ export interface StartParams {
   projector: boolean;
 }
 
-/** `/?code=XXXXXX` is what the QR code encodes; `facilitator=` is the private link. */
-export function readStartParams(search: string): StartParams {
+/**
+ * `/?code=XXXXXX` is what the QR code encodes. The private facilitator link carries its token
+ * in the fragment (`#facilitator=…`), which browsers never send to a server nor in a Referer;
+ * links handed out before used the query (`&facilitator=…`) and still work.
+ */
+export function readStartParams(search: string, hash = ""): StartParams {
   const params = new URLSearchParams(search);
+  const fragment = new URLSearchParams(hash.replace(/^#/, ""));
   const raw = params.get("code");
   const code = raw ? normalizeJoinCode(raw) : null;
   return {
     code: code && isJoinCode(code) ? code : code ? code.slice(0, 12) : null,
-    facilitatorToken: params.get("facilitator"),
+    facilitatorToken: fragment.get("facilitator") ?? params.get("facilitator"),
     projector: params.get("view") === "projector",
   };
 }

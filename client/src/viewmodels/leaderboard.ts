@@ -4,7 +4,7 @@
  */
 import type { Language } from "../../../shared/protocol/messages";
 import type { TeamView } from "../../../shared/protocol/view";
-import { points } from "./format";
+import { formatMetric } from "./metrics";
 
 export interface LeaderRow {
   teamId: string;
@@ -45,10 +45,10 @@ export function leaderboard(
     colorIndex: i,
     mine: team.id === myTeamId,
     kpi: kpis[i] ?? 0,
-    kpiDisplay: points(language, kpis[i] ?? 0),
+    kpiDisplay: formatMetric(language, "kpi", kpis[i] ?? 0),
     kpiRank: kpiRanks[i] ?? 1,
     score: scores[i] ?? 0,
-    scoreDisplay: points(language, scores[i] ?? 0),
+    scoreDisplay: formatMetric(language, "score", scores[i] ?? 0),
     scoreRank: scoreRanks[i] ?? 1,
     bar: Math.max(0, (scores[i] ?? 0) / best),
     submitted: team.submitted,

@@ -5,7 +5,9 @@
 import { EVENT_CARDS, isEventId } from "../../../shared/model/events";
 import type { Language } from "../../../shared/protocol/messages";
 import type { ReasonView } from "../../../shared/protocol/view";
-import { hasKey, translate } from "../i18n/index";
+import { forcedTokens } from "../../../shared/protocol/forced";
+import { hasKey, translate, translatePlural } from "../i18n/index";
+import { decimal } from "./format";
 import { displayGauge, GAUGE_IDS, type GaugeId } from "./gauges";
 
 export interface ReasonLine {
@@ -28,6 +30,21 @@ export function causeLabel(language: Language, cause: string): string {
   }
   const key = `cause.${cause}`;
   return hasKey(key) ? translate(language, key) : cause;
+}
+
+/** Tokens pressure moved into campaigns, as every screen prints them ("0,6"). */
+export function formatForced(language: Language, forced: number): string {
+  return decimal(language, forcedTokens(forced), 1);
+}
+
+/**
+ * The why-panel's word on pressure: said whenever it moved anything, since those tokens then
+ * show up among the reasons as campaigns the team may never have funded.
+ */
+export function forcedNote(language: Language, forced: number): string | null {
+  const n = forcedTokens(forced);
+  if (n <= 0) return null;
+  return translatePlural(language, "board.forced", n, { n: formatForced(language, forced) }, 1);
 }
 
 /** Below these a reason would print as "+0.0": not worth a line. */

@@ -11,11 +11,15 @@ export interface TimerModel {
   urgency: "calm" | "soon" | "urgent";
 }
 
-/** `skewMs` = server clock − local clock, so a phone with a wrong clock still counts right. */
-export function timerModel(view: ClientView, now: number, skewMs = 0): TimerModel {
+/**
+ * `serverNow` is the server's current time (`Session.serverNow()`: the device's clock corrected
+ * by the measured offset), never the device's own clock: a phone set two minutes fast must not
+ * show 0:00 while the room still has two minutes.
+ */
+export function timerModel(view: ClientView, serverNow: number): TimerModel {
   const running = view.phase === "decision" && (view.deadline > 0 || view.paused);
   if (!running) return { active: false, paused: false, remainingMs: 0, text: "", urgency: "calm" };
-  const remainingMs = view.paused ? view.remainingMs : Math.max(0, view.deadline - (now + skewMs));
+  const remainingMs = view.paused ? view.remainingMs : Math.max(0, view.deadline - serverNow);
   if (view.deadline === 0 && view.paused && view.remainingMs === 0) {
     return { active: false, paused: true, remainingMs: 0, text: "", urgency: "calm" };
   }

@@ -1,0 +1,37 @@
+/**
+ * How each of the model's outputs reads, in one place: the board's gauges, the reasons, the
+ * leaderboard, the debrief's chart labels and its sentences all print a value through
+ * `formatMetric`, so one number never reads two ways (the luck summary once printed buzz in
+ * points, "414,4", beside a chart that said 4,1).
+ */
+import type { Language } from "../../../shared/protocol/messages";
+import { decimal, percent, points } from "./format";
+
+/** The outputs people read: shares (engagement, trust), buzz, and the scores. */
+export const METRIC_IDS = ["score", "engagement", "trust", "reach", "kpi", "ssv"] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/**
+ * Engagement and trust are shares, read as percentages (trust as a whole percentage, its changes
+ * to a tenth); buzz is its own unit, to a tenth; the KPI, the lasting value and the score are
+ * points (hundredths).
+ */
+export function formatMetric(
+  language: Language,
+  metric: MetricId,
+  value: number,
+  signed = false,
+): string {
+  switch (metric) {
+    case "engagement":
+      return percent(language, value, 1, signed);
+    case "trust":
+      return percent(language, value, signed ? 1 : 0, signed);
+    case "reach":
+      return decimal(language, value, 1, signed);
+    case "kpi":
+    case "ssv":
+    case "score":
+      return points(language, value, signed);
+  }
+}

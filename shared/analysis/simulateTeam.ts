@@ -1,64 +1,67 @@
 /**
- * The fast path: one team's whole game with live random streams and no explanations. Because
- * teams only share the quarter's "moment", this reproduces exactly the outputs the same team
- * gets inside a full multi-team game (a test holds it to that). Luck bands and benchmarks use it.
+ * One team's game on the fast path: `simulateRoom` with a room of one. Forecasts, the Monte Carlo
+ * facts and the benchmark use it. While teams meet only through the shared moment, a team alone
+ * gets exactly the outputs it gets beside rivals; once teams interact, it answers "what if this
+ * team played alone", and questions about a played game replay its whole room (`luckBand`).
  */
-import { drawMoment, eventsForTeam, initialTeamState, scheduledEvents } from "../model/game";
-import { fitToBudget, type Allocation } from "../model/levers";
-import { resolveQuarter, type QuarterContext } from "../model/dynamics";
-import { openStream, streamKey } from "../model/rng";
-import type { InjectedEvent, Scenario, TurnOutputs } from "../model/types";
+import type { Allocation } from "../model/levers";
+import type { InjectedEvent, Scenario, TeamState, TurnOutputs } from "../model/types";
+import { simulateRoom } from "./simulateRoom";
+
+/** The team's decision for `quarter`, from its state before it and its own outputs so far. */
+export type TeamDecide = (
+  quarter: number,
+  state: TeamState,
+  history: readonly TurnOutputs[],
+) => Allocation;
 
 export interface TeamRun {
   scenario: Scenario;
   seed: string;
-  teamId: string;
-  /** Decision per quarter (index 0 = quarter 1); trimmed to the budget if a CFO cut it. */
-  decisions: readonly Allocation[];
-  /** Facilitator events per quarter (index 0 = quarter 1). */
+  /** Names the team's buzz stream (default "team"). */
+  teamId?: string | undefined;
+  /** Decisions over a (CFO-cut) budget are trimmed by `fitToBudget`. */
+  decide: TeamDecide;
+  /** `injected[q − 1]`: the facilitator's events of quarter q. */
   injected?: readonly (readonly InjectedEvent[])[] | undefined;
+  /** Quarters to play from the first (default, and at most: the whole game). */
+  quarters?: number | undefined;
 }
 
-const NO_EVENTS: readonly never[] = [];
+export interface TeamOutcome {
+  /** The team's state after its last quarter. */
+  state: TeamState;
+  /** Its final score (`finalScore`). */
+  score: number;
+}
 
-/** allocationTotal with the buckets spelled out: its keyed loop showed up in profiles. */
-function tokens(a: Allocation): number {
-  return (
-    a.longTerm + a.culture + a.governance + a.support + a.recruitment + a.strategy + a.campaigns
-  );
+/**
+ * A fixed list of decisions (index 0 = quarter 1) as a run's `decide` and `quarters`: spread it
+ * into a `TeamRun`, and the game stops where the list does.
+ */
+export function fixedPlan(decisions: readonly Allocation[]): {
+  decide: TeamDecide;
+  quarters: number;
+} {
+  return { decide: (quarter) => decisions[quarter - 1] as Allocation, quarters: decisions.length };
 }
 
 export function simulateTeam(
   run: TeamRun,
-  onQuarter: (quarter: number, outputs: TurnOutputs) => void,
-): void {
-  const { scenario, seed, teamId } = run;
-  const moment = openStream(streamKey(seed, "moment"));
-  const events = openStream(streamKey(seed, "events"));
-  const buzz = openStream(streamKey(seed, "buzz", teamId));
-  const quarters = Math.min(scenario.years * 4, run.decisions.length);
-  // resolveQuarter neither keeps nor mutates its context, so one object serves every quarter.
-  const ctx: QuarterContext = {
-    quarter: 0,
-    moment: 0,
-    buzz,
-    events: NO_EVENTS,
-    baseBudget: scenario.budget,
-    explain: false,
-  };
-  let state = initialTeamState(scenario);
-  for (let q = 1; q <= quarters; q++) {
-    ctx.quarter = q;
-    ctx.moment = drawMoment(moment);
-    const scheduled = scheduledEvents(scenario, events, q);
-    const injected = run.injected?.[q - 1];
-    ctx.events =
-      injected && injected.length > 0 ? eventsForTeam(scheduled, injected, teamId) : scheduled;
-    const wanted = run.decisions[q - 1] as Allocation;
-    // Copying a decision that already fits would only feed the garbage collector.
-    const decision = tokens(wanted) <= state.budget ? wanted : fitToBudget(wanted, state.budget);
-    const result = resolveQuarter(state, decision, ctx);
-    state = result.state;
-    onQuarter(q, result.outputs);
-  }
+  onQuarter?: (quarter: number, outputs: TurnOutputs, state: TeamState) => void,
+): TeamOutcome {
+  const teamId = run.teamId ?? "team";
+  const { decide } = run;
+  const outcome = simulateRoom(
+    {
+      scenario: run.scenario,
+      seed: run.seed,
+      teamIds: [teamId],
+      decide: (quarter, _teamId, state, history) => decide(quarter, state, history),
+      injected: run.injected,
+      quarters: run.quarters,
+    },
+    onQuarter && ((quarter, _teamId, outputs, state) => onQuarter(quarter, outputs, state)),
+  );
+  return { state: outcome.states[teamId] as TeamState, score: outcome.scores[teamId] as number };
 }

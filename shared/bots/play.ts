@@ -1,26 +1,49 @@
 /**
  * Bots at the table: asking a strategy for its decision, and playing whole games with bots
- * (the headless runner, the tournament, solo rivals and the tests all go through here).
+ * (the headless runner, the tournament, solo rivals and the tests all go through here). A bot's
+ * decision depends only on what its team sees and on its own stream for that quarter, so the
+ * same bot decides the same on the server, on the fast path and in a full game.
  */
-import { createGame, step } from "../model/game";
 import type { Allocation } from "../model/levers";
 import { openStream, streamKey } from "../model/rng";
-import type { GameState, InjectedEvent, Scenario, TeamState } from "../model/types";
+import type { GameState, InjectedEvent, Scenario, TeamState, TurnOutputs } from "../model/types";
+import { playRoom, type Decide } from "../analysis/simulateRoom";
 import { STRATEGIES, type StrategyId } from "./strategies";
 
-export function botDecision(game: GameState, teamId: string, strategy: StrategyId): Allocation {
-  const quarter = game.turn + 1;
-  const state = game.teams[teamId] as TeamState;
+/** `strategy`'s decision for `teamId` in `quarter`, drawing from that quarter's "bot" stream. */
+export function askBot(
+  strategy: StrategyId,
+  seed: string,
+  turnsTotal: number,
+  quarter: number,
+  teamId: string,
+  state: TeamState,
+  history: readonly TurnOutputs[],
+): Allocation {
   return STRATEGIES[strategy](
-    {
-      quarter,
-      turnsTotal: game.turnsTotal,
-      budget: state.budget,
-      state,
-      history: game.history[teamId] ?? [],
-    },
-    openStream(streamKey(game.seed, "bot", quarter, teamId)),
+    { quarter, turnsTotal, budget: state.budget, state, history },
+    openStream(streamKey(seed, "bot", quarter, teamId)),
   );
+}
+
+/** The decision a bot takes for `teamId` in the game's next quarter (the server's rivals). */
+export function botDecision(game: GameState, teamId: string, strategy: StrategyId): Allocation {
+  const history = (game.history[teamId] ?? []).map((record) => record.outputs);
+  const state = game.teams[teamId] as TeamState;
+  return askBot(strategy, game.seed, game.turnsTotal, game.turn + 1, teamId, state, history);
+}
+
+/** Bots as a room's `decide`: team `id` plays `strategies[id]`. */
+export function botDecide(
+  seed: string,
+  turnsTotal: number,
+  strategies: Readonly<Record<string, StrategyId>>,
+): Decide {
+  return (quarter, teamId, state, history) => {
+    const strategy = strategies[teamId];
+    if (strategy === undefined) throw new Error(`No strategy for team "${teamId}".`);
+    return askBot(strategy, seed, turnsTotal, quarter, teamId, state, history);
+  };
 }
 
 /** Plays a whole game where every team is a bot; `injected[q-1]` strikes at quarter q. */
@@ -30,14 +53,6 @@ export function playBotGame(
   teams: Readonly<Record<string, StrategyId>>,
   injected: readonly (readonly InjectedEvent[])[] = [],
 ): GameState {
-  let game = createGame(scenario, seed, Object.keys(teams));
-  while (game.turn < game.turnsTotal) {
-    const decisions: Record<string, Allocation> = {};
-    for (const [id, strategy] of Object.entries(teams))
-      decisions[id] = botDecision(game, id, strategy);
-    const result = step(game, decisions, injected[game.turn] ?? []);
-    if (!result.ok) throw new Error(`A bot made an invalid decision: ${result.error.message}`);
-    game = result.game;
-  }
-  return game;
+  const decide = botDecide(seed, scenario.years * 4, teams);
+  return playRoom({ scenario, seed, teamIds: Object.keys(teams), decide, injected });
 }

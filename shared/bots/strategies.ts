@@ -4,7 +4,7 @@
  */
 import { emptyAllocation, type Allocation } from "../model/levers";
 import type { Stream } from "../model/rng";
-import type { TeamState, TurnRecord } from "../model/types";
+import type { TeamState, TurnOutputs } from "../model/types";
 import { distribute } from "./distribute";
 
 export interface BotView {
@@ -13,7 +13,12 @@ export interface BotView {
   turnsTotal: number;
   budget: number;
   state: TeamState;
-  history: readonly TurnRecord[];
+  /**
+   * The team's own revealed outputs, oldest first: what its board shows. Outputs, not full
+   * records, so that the fast path (which builds no explanations) gives bots the same view as
+   * a game played through `step`. No built-in strategy reads it yet.
+   */
+  history: readonly TurnOutputs[];
 }
 
 export type Strategy = (view: BotView, rng: Stream) => Allocation;

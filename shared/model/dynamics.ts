@@ -11,6 +11,7 @@
  */
 import type { Allocation } from "./levers";
 import { clamp01, coefficientOfVariation, h } from "./math";
+import { engagement } from "./gauges";
 import { PARAMS } from "./params";
 import type { Stream } from "./rng";
 import type { EventId } from "./events";
@@ -75,7 +76,7 @@ export function resolveQuarter(
   ctx: QuarterContext,
 ): QuarterResult {
   const s = copyTeamState(prev);
-  const E0 = s.M * (s.a + s.X);
+  const E0 = engagement(s);
   const T0 = s.T;
   const R0 = s.lastOrdinary + s.lastViral;
   const eLedger = ctx.explain ? new ContributionLedger() : null;
@@ -269,7 +270,7 @@ export function resolveQuarter(
   s.T = T2;
 
   // Outputs and scores.
-  const E = s.M * (s.a + s.X);
+  const E = engagement(s);
   const w = s.reachWindow;
   s.reachWindow = w.length >= 4 ? [w[1] as number, w[2] as number, w[3] as number, R] : [...w, R];
   const buzzVolatility = coefficientOfVariation(s.reachWindow);

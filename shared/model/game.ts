@@ -7,7 +7,9 @@ import { isEventId, type EventId } from "./events";
 import type { Allocation } from "./levers";
 import { openStream, resumeStream, streamKey, type RngState, type Stream } from "./rng";
 import { PARAMS } from "./params";
-import { resolveQuarter } from "./dynamics";
+import type { QuarterResult } from "./dynamics";
+import { engagement } from "./gauges";
+import { resolveRoomQuarter } from "./room";
 import { validateAllocation, type Rejection, type Result } from "./validate";
 import type {
   Explanation,
@@ -41,7 +43,7 @@ export function initialTeamState(scenario: Scenario): TeamState {
     reachWindow: [],
     lastOrdinary: 0,
     lastViral: 0,
-    lastKpi: s.M * (s.a + s.X),
+    lastKpi: engagement(s),
     weightedSsv: 0,
     weights: 0,
   };
@@ -148,7 +150,10 @@ export function validateInjected(
   return { ok: true, value: out };
 }
 
-/** Resolves one quarter for every team. Every team must have a decision. */
+/**
+ * Resolves one quarter for every team, together (`resolveRoomQuarter`, with explanations). Every
+ * team must have a decision within its budget; facilitator events are validated here.
+ */
 export function step(
   game: GameState,
   decisions: Readonly<Record<string, unknown>>,
@@ -198,29 +203,28 @@ export function step(
   const eventsStream = resumeStream(game.rng.events);
   const moment = drawMoment(momentStream);
   const scheduled = scheduledEvents(game.scenario, eventsStream, quarter);
+  const ids = game.teamIds;
+  const buzz = ids.map((id) => resumeStream(game.rng.buzz[id] as RngState));
+  const events = ids.map((id) => eventsForTeam(scheduled, inj.value, id));
+  const results = resolveRoomQuarter(
+    ids.map((id) => game.teams[id] as TeamState),
+    ids.map((id) => valid[id] as Allocation),
+    { quarter, moment, events, buzz, baseBudget: game.scenario.budget, explain: true },
+  );
   const rng: GameRng = { moment: momentStream.state(), events: eventsStream.state(), buzz: {} };
   const teams: Record<string, TeamState> = {};
   const history: Record<string, TurnRecord[]> = {};
   const explain: Record<string, Explanation> = {};
   const struck = new Set<EventId>(scheduled);
-  for (const id of game.teamIds) {
-    const events = eventsForTeam(scheduled, inj.value, id);
-    for (const e of events) struck.add(e);
-    const buzz = resumeStream(game.rng.buzz[id] as RngState);
-    const result = resolveQuarter(game.teams[id] as TeamState, valid[id] as Allocation, {
-      quarter,
-      moment,
-      buzz,
-      events,
-      baseBudget: game.scenario.budget,
-      explain: true,
-    });
-    rng.buzz[id] = buzz.state();
+  ids.forEach((id, t) => {
+    for (const e of events[t] as EventId[]) struck.add(e);
+    const result = results[t] as QuarterResult;
+    rng.buzz[id] = (buzz[t] as Stream).state();
     const record = result.record as TurnRecord;
     teams[id] = result.state;
     history[id] = [...(game.history[id] ?? []), record];
     explain[id] = record.explain;
-  }
+  });
   return {
     ok: true,
     game: {

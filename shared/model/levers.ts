@@ -43,6 +43,19 @@ export function leverTotal(allocation: Allocation): number {
 }
 
 /**
+ * A decision as it can be played on `budget`: itself when it fits, else trimmed by `fitToBudget`
+ * (the default rule for a replayed, planned or bot decision that meets a CFO-cut budget). The
+ * check spells the buckets out and copies nothing when the decision fits: it runs once per
+ * team-quarter on the fast path.
+ */
+export function withinBudget(allocation: Allocation, budget: number): Allocation {
+  const a = allocation;
+  const total =
+    a.longTerm + a.culture + a.governance + a.support + a.recruitment + a.strategy + a.campaigns;
+  return total <= budget ? allocation : fitToBudget(allocation, budget);
+}
+
+/**
  * Trims an allocation to a (cut) budget, taking tokens one at a time from the fullest bucket
  * (campaigns first on ties): used when a replayed or default decision meets a smaller budget.
  */

@@ -35,21 +35,28 @@ export function streamKey(
   return [seed, purpose, ...parts].join(":");
 }
 
-function wrap(prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>): Stream {
-  return {
-    next: () => prng(),
-    nextPositive: () => 1 - prng(),
-    state: () => {
-      const s = prng.state();
-      return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
-    },
-  };
+/** A live generator as a Stream. A class, so opening a stream builds no closures of its own. */
+class AleaStream implements Stream {
+  constructor(private readonly prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>) {}
+
+  next(): number {
+    return this.prng();
+  }
+
+  nextPositive(): number {
+    return 1 - this.prng();
+  }
+
+  state(): RngState {
+    const s = this.prng.state();
+    return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
+  }
 }
 
 export function openStream(key: string): Stream {
-  return wrap(seedrandom.alea(key, { state: true }));
+  return new AleaStream(seedrandom.alea(key, { state: true }));
 }
 
 export function resumeStream(state: RngState): Stream {
-  return wrap(seedrandom.alea("", { state: { ...state } }));
+  return new AleaStream(seedrandom.alea("", { state: { ...state } }));
 }

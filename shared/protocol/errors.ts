@@ -33,6 +33,7 @@ export const PROTOCOL_ERROR_CODES = [
   "game.no_players",
   "team.bad_name",
   "debrief.not_yet",
+  "debrief.revealed",
   "export.bad_format",
   "server.error",
 ] as const;

@@ -58,6 +58,13 @@ export const clientMessages = {
   clock: z.object({}).strict(),
   /** Anyone, once the game is in debrief or ended: the replay log for luck bands and what-ifs. */
   "debrief.data": z.object({}).strict(),
+  /**
+   * The debrief's question, "which lever mattered most for us?": one answer per team, set or
+   * changed by any member (the last one counts) until the reveal.
+   */
+  "debrief.predict": z.object({ lever: z.enum(BUCKET_IDS) }).strict(),
+  /** Facilitator (solo: the learner): freezes the answers and shows them to everyone. */
+  "debrief.reveal": z.object({}).strict(),
 } as const;
 
 export type ClientMessageType = keyof typeof clientMessages;
@@ -76,7 +83,18 @@ export const FACILITATOR_MESSAGES = [
   "team.bot",
   "pacing.set",
   "game.end",
+  "debrief.reveal",
 ] as const satisfies readonly ClientMessageType[];
+
+/** The facilitator's actions a solo learner takes for themself: they run their own pace. */
+export const SOLO_LEARNER_MESSAGES = [
+  "phase.next",
+  "timer.pause",
+  "timer.resume",
+  "timer.extend",
+  "game.end",
+  "debrief.reveal",
+] as const satisfies readonly (typeof FACILITATOR_MESSAGES)[number][];
 
 /** Largest payload accepted, in bytes of its JSON form. */
 export const MAX_MESSAGE_BYTES = 2048;

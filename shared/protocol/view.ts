@@ -3,7 +3,8 @@
  * shape. Anything secret (a team's draft and decision before reveal) sits in `TeamPrivateView`,
  * which only that team's members and the facilitator ever receive.
  */
-import type { Allocation } from "../model/levers";
+import type { Allocation, BucketId } from "../model/levers";
+import type { GaugeId } from "../model/gauges";
 import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
 import type { Pacing, Language } from "./messages";
 
@@ -11,7 +12,7 @@ export const PHASES = ["lobby", "briefing", "decision", "results", "debrief", "e
 export type Phase = (typeof PHASES)[number];
 
 export interface ReasonView {
-  gauge: "engagement" | "trust" | "reach";
+  gauge: GaugeId;
   cause: string;
   value: number;
 }
@@ -40,7 +41,12 @@ export interface TeamPrivateView {
   draftRev: number;
   submitted: boolean;
   decision: Allocation;
+  /** The team's debrief answer ("" = none yet), seen by its members and the facilitator. */
+  prediction: Prediction;
 }
+
+/** A team's answer to "which lever mattered most for us?"; "" while it has none. */
+export type Prediction = BucketId | "";
 
 export interface TeamView {
   id: string;
@@ -51,6 +57,10 @@ export interface TeamView {
   /** Whether the team has locked its decision this quarter (public: the "who has submitted" board). */
   submitted: boolean;
   history: TurnResultView[];
+  /** Whether the team has answered the debrief question (public: "3 / 4 teams answered"). */
+  predicted: boolean;
+  /** Its answer, public once the facilitator has revealed ("" before, or with no answer). */
+  prediction: Prediction;
   private?: TeamPrivateView;
 }
 
@@ -78,6 +88,8 @@ export interface RoomView {
   remainingMs: number;
   /** Event ids striking the quarter being decided / just resolved. */
   event: string[];
+  /** The debrief's answers have been revealed (frozen, and public in `TeamView.prediction`). */
+  revealed: boolean;
   teams: Map<string, TeamView> | Record<string, TeamView>;
   players: Map<string, PlayerView> | Record<string, PlayerView>;
 }

@@ -374,6 +374,8 @@ export const payloads: Record<ClientMessageType, fc.Arbitrary<unknown>> = {
   "game.end": empty,
   clock: empty,
   "debrief.data": empty,
+  "debrief.predict": fc.record({ lever: bucket }),
+  "debrief.reveal": empty,
 };
 
 /** The shape, broken: an extra field, a missing one, or no object at all. */

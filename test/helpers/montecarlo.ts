@@ -5,31 +5,15 @@
  * allocations) comes from the project's own seeded streams, so the suite is deterministic: a
  * fact that fails, fails on every machine with the same numbers.
  */
-import {
-  drawMoment,
-  eventsForTeam,
-  initialTeamState,
-  scheduledEvents,
-} from "../../shared/model/game";
-import {
-  BUCKET_IDS,
-  allocationTotal,
-  emptyAllocation,
-  fitToBudget,
-  type Allocation,
-} from "../../shared/model/levers";
-import { resolveQuarter, type QuarterContext } from "../../shared/model/dynamics";
-import { openStream, streamKey, type Stream } from "../../shared/model/rng";
+import { BUCKET_IDS, emptyAllocation, type Allocation } from "../../shared/model/levers";
+import type { Stream } from "../../shared/model/rng";
 import { getScenario } from "../../shared/scenarios/index";
-import { STRATEGIES, type StrategyId } from "../../shared/bots/strategies";
+import { botDecide } from "../../shared/bots/play";
+import type { StrategyId } from "../../shared/bots/strategies";
+import { fixedPlan, simulateTeam, type TeamDecide } from "../../shared/analysis/simulateTeam";
+import { coefficientOfVariation, mean, standardDeviation } from "../../shared/model/math";
 import type { EventId } from "../../shared/model/events";
-import type {
-  InjectedEvent,
-  Scenario,
-  TeamState,
-  TurnOutputs,
-  TurnRecord,
-} from "../../shared/model/types";
+import type { InjectedEvent, Scenario, TeamState, TurnOutputs } from "../../shared/model/types";
 
 /** MODEL.md asks for ≥ 500 seeds; the list is fixed so results never drift between runs. */
 export const SEEDS: readonly string[] = Array.from({ length: 500 }, (_, i) => `fact:${i}`);
@@ -87,93 +71,36 @@ export interface Trajectory {
   states: TeamState[];
 }
 
-type Decide = (quarter: number, state: TeamState, history: readonly TurnRecord[]) => Allocation;
-
 /**
- * `simulateTeam`'s loop, but keeping the states (facts look at stocks such as `a`, `X`, `Z`)
- * and letting the decision depend on the state (bots). A test holds it to `simulateTeam`.
+ * One team's game on the fast path (`simulateTeam`), keeping its states as well (facts look at
+ * stocks such as `a`, `X`, `Z`): a fixed list of decisions, or a `decide` callback (bots).
  */
 export function runTeam(
   seed: string,
-  decide: Decide | readonly Allocation[],
+  decide: TeamDecide | readonly Allocation[],
   scenario: Scenario = CALM,
   injected: readonly (readonly InjectedEvent[])[] = [],
-  keepHistory = false,
 ): Trajectory {
-  const moment = openStream(streamKey(seed, "moment"));
-  const events = openStream(streamKey(seed, "events"));
-  const buzz = openStream(streamKey(seed, "buzz", TEAM));
-  const choose: Decide = typeof decide === "function" ? decide : (q) => decide[q - 1] as Allocation;
   const out: Trajectory = { outputs: [], states: [] };
-  const history: TurnRecord[] = [];
-  // resolveQuarter neither keeps nor mutates its context, so one object serves every quarter.
-  const ctx: QuarterContext = {
-    quarter: 0,
-    moment: 0,
-    buzz,
-    events: [],
-    baseBudget: scenario.budget,
-    explain: keepHistory,
-  };
-  let state = initialTeamState(scenario);
-  for (let q = 1; q <= scenario.years * 4; q++) {
-    ctx.quarter = q;
-    ctx.moment = drawMoment(moment);
-    const scheduled = scheduledEvents(scenario, events, q);
-    const struck = injected[q - 1];
-    ctx.events = struck?.length ? eventsForTeam(scheduled, struck, TEAM) : scheduled;
-    const wanted = choose(q, state, history);
-    const decision =
-      allocationTotal(wanted) <= state.budget ? wanted : fitToBudget(wanted, state.budget);
-    const result = resolveQuarter(state, decision, ctx);
-    if (result.record) history.push(result.record);
-    state = result.state;
-    out.outputs.push(result.outputs);
+  const plan = typeof decide === "function" ? { decide } : fixedPlan(decide);
+  simulateTeam({ scenario, seed, teamId: TEAM, ...plan, injected }, (_q, outputs, state) => {
+    out.outputs.push(outputs);
     out.states.push(state);
-  }
+  });
   return out;
 }
 
-/** A scripted strategy as `botDecision` would play it (same per-quarter "bot" stream). */
-export function botPlayer(strategy: StrategyId, seed: string, turnsTotal: number): Decide {
-  return (quarter, state, history) =>
-    STRATEGIES[strategy](
-      { quarter, turnsTotal, budget: state.budget, state, history },
-      openStream(streamKey(seed, "bot", quarter, TEAM)),
-    );
+/** A scripted strategy's game, as `playBotGame` plays it for a team named `TEAM`. */
+export function runBot(strategy: StrategyId, seed: string, scenario: Scenario = CALM): Trajectory {
+  const bot = botDecide(seed, scenario.years * 4, { [TEAM]: strategy });
+  return runTeam(seed, (quarter, state, history) => bot(quarter, TEAM, state, history), scenario);
 }
 
 /**
- * A bot's game. No strategy reads its history, so none is kept unless asked (explanations cost
- * more than the rest of a quarter); the harness test would catch a strategy that starts to.
+ * Mean, population standard deviation and coefficient of variation across seeds: the project's
+ * own, from shared/ (one definition of each).
  */
-export function runBot(
-  strategy: StrategyId,
-  seed: string,
-  scenario: Scenario = CALM,
-  keepHistory = false,
-): Trajectory {
-  const player = botPlayer(strategy, seed, scenario.years * 4);
-  return runTeam(seed, player, scenario, [], keepHistory);
-}
-
-export function mean(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return xs.length ? s / xs.length : 0;
-}
-
-export function sd(xs: readonly number[]): number {
-  const m = mean(xs);
-  let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
-  return xs.length ? Math.sqrt(s / xs.length) : 0;
-}
-
-/** Coefficient of variation across seeds. */
-export function cv(xs: readonly number[]): number {
-  return sd(xs) / mean(xs);
-}
+export { mean, standardDeviation as sd, coefficientOfVariation as cv };
 
 export function share<T>(xs: readonly T[], pred: (x: T) => boolean): number {
   let n = 0;

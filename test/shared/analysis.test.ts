@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
   OUTPUT_IDS,
+  botDecide,
   branch,
+  emptyAllocation,
+  finalScore,
+  fixedPlan,
   getScenario,
   luckBand,
   luckSeeds,
+  pickStocks,
   playBotGame,
+  playRoom,
   replay,
+  simulateRoom,
   simulateTeam,
   type Allocation,
+  type Decide,
+  type RoomRun,
+  type Stocks,
   type TurnOutputs,
 } from "../../shared/index";
 import { invariantViolations } from "../helpers/invariants";
@@ -21,22 +31,58 @@ const played = playBotGame(scenario, "w1", rivals, [
   [{ event: "newSponsor", teams: ["b"] }],
 ]);
 
-describe("simulateTeam (the fast path)", () => {
-  it("reproduces exactly the outputs a team gets inside the full game", () => {
-    for (const id of Object.keys(rivals)) {
-      const outputs: TurnOutputs[] = [];
-      simulateTeam(
-        {
-          scenario,
-          seed: "w1",
-          teamId: id,
-          decisions: played.history[id]!.map((r) => r.allocation),
-          injected: played.log.map((t) => t.injected),
-        },
-        (_q, o) => outputs.push(o),
-      );
-      expect(outputs).toEqual(played.history[id]!.map((r) => r.outputs));
+describe("the fast path (simulateRoom)", () => {
+  // A room with bots, a plan that a CFO cut leaves over budget (buzz, then nothing for the KPI
+  // under the new CFO), a team that reads its own history, scenario events (certain and drawn)
+  // and injected events, for all and for one team.
+  const plan: Allocation = { ...emptyAllocation(), culture: 4, support: 3, governance: 3 };
+  const allBuzz: Allocation = { ...emptyAllocation(), campaigns: 10 };
+  const bots = botDecide("cut", scenario.years * 4, { "t-2": "buzz", "t-3": "adaptive" });
+  const decide: Decide = (quarter, teamId, state, history) => {
+    if (teamId === "t-1") return quarter <= 3 ? allBuzz : plan;
+    if (teamId === "t-4") {
+      const reach = history.at(-1)?.reach ?? 0;
+      return { ...emptyAllocation(), campaigns: reach < 1 ? 2 : 0, culture: 4, strategy: 2 };
     }
+    return bots(quarter, teamId, state, history);
+  };
+  const run: RoomRun = {
+    scenario,
+    seed: "cut",
+    teamIds: ["t-3", "t-1", "t-4", "t-2"],
+    decide,
+    injected: [[], [{ event: "newCfo" }], [{ event: "platformChange", teams: ["t-4"] }]],
+  };
+
+  it("equals a game played through step, bit for bit", () => {
+    const seen: Record<string, { outputs: TurnOutputs; stocks: Stocks }[]> = {};
+    const fast = simulateRoom(run, (_q, teamId, outputs, state) => {
+      (seen[teamId] ??= []).push({ outputs, stocks: pickStocks(state) });
+    });
+    const full = playRoom(run);
+    expect(full.turn).toBe(16);
+    // The plan met a cut budget, so trimming was exercised on both paths.
+    expect(full.history["t-1"]!.some((r) => r.budget < 10)).toBe(true);
+    for (const id of run.teamIds) {
+      const records = full.history[id]!;
+      const expected = records.map((r) => ({ outputs: r.outputs, stocks: r.stocks }));
+      expect(JSON.stringify(seen[id])).toBe(JSON.stringify(expected));
+      expect(JSON.stringify(fast.states[id])).toBe(JSON.stringify(full.teams[id]));
+      expect(fast.scores[id]).toBe(finalScore(full.teams[id]!, records.at(-1)!.outputs));
+    }
+  });
+
+  it("plays a room of one as simulateTeam does, and stops where asked", () => {
+    const decisions = played.history.a!.map((r) => r.allocation);
+    const outputs: TurnOutputs[] = [];
+    const alone = simulateTeam(
+      { scenario, seed: "w1", teamId: "a", ...fixedPlan(decisions.slice(0, 6)) },
+      (_q, o) => outputs.push(o),
+    );
+    expect(outputs).toHaveLength(6);
+    // Teams meet only through the shared moment today: alone, a team gets its in-room outputs.
+    expect(outputs).toEqual(played.history.a!.slice(0, 6).map((r) => r.outputs));
+    expect(alone.score).toBe(outputs.at(-1)!.score);
   });
 });
 

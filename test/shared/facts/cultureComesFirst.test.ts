@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { STRATEGY_IDS } from "../../../shared/bots/strategies";
 import type { Allocation } from "../../../shared/model/levers";
+import { engagement } from "../../../shared/model/gauges";
 import { openStream, streamKey } from "../../../shared/model/rng";
 import {
   IDLE,
@@ -92,7 +93,7 @@ describe("fact 6: synergy", () => {
     // 2×2 design; the other tokens stay put and the ones a cell does not use are not spent.
     const rest = { longTerm: 1, governance: 2, recruitment: 1, strategy: 1 };
     const cell = (culture: number, support: number) =>
-      finalStates(alloc({ ...rest, culture, support })).map((s) => s.M * (s.a + s.X));
+      finalStates(alloc({ ...rest, culture, support })).map(engagement);
     const [e00, e10, e01, e11] = [cell(0, 0), cell(3, 0), cell(0, 2), cell(3, 2)];
     const perSeed = e11.map((e, i) => e - e10[i]! - e01[i]! + e00[i]!);
     report("fact 6", {

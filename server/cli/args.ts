@@ -10,24 +10,38 @@ import {
   isStrategyId,
   type StrategyId,
 } from "../../shared/index";
+import type { Rivals } from "./lineup";
+
+export const MAX_TEAMS = 8;
+export const MAX_SEEDS = 100_000;
+const DEFAULT_SEEDS = 200;
 
 export const USAGE = `Usage:
   npm run sim -- [--scenario <id|file.json>] [--seed <seed>] [--strategy <name>[,<name>…]]
                  [--teams <n>] [--json]
-  npm run sim -- --tournament [--seeds <n>] [--scenario <id|file.json>] [--seed <seed>] [--json]
+  npm run sim -- --tournament [--seeds <n>] [--rivals <strategy>,<n>]
+                 [--scenario <id|file.json>] [--seed <seed>] [--json]
+  npm run sim -- --plans <file.json> [--seeds <n>] [--rivals <strategy>,<n>]
+                 [--scenario <id|file.json>] [--seed <seed>] [--json]
 
 Options:
   --scenario    a built-in id or the path of a .json scenario file (default: default);
                 built-in: ${SCENARIO_IDS.join(", ")}
-  --seed        seed of the game; in a tournament, the prefix of seeds <seed>:0 … <seed>:n-1
+  --seed        seed of the game; with --tournament or --plans, the prefix of seeds
+                <seed>:0 … <seed>:n-1
                 (default: 1)
   --strategy    ${STRATEGY_IDS.join(", ")} (default: balanced).
                 A comma-separated list gives team-1, team-2, … one strategy each, in order.
   --teams       number of teams, 1–8; with one strategy they all play it
                 (default: one per listed strategy)
   --json        one JSON object instead of tables
-  --tournament  every strategy alone over many seeds: final-score statistics
-  --seeds       games per strategy in a tournament, 1–100000 (default: 200)
+  --tournament  every strategy as team-1 over many seeds: final-score statistics
+  --plans       a JSON file of plans, each played as team-1 over many seeds: an array of
+                { name, allocation } (the same split every quarter), { name, schedule }
+                (one allocation per quarter) or { name, strategy }
+  --seeds       games per strategy or plan, 1–100000 (default: 200)
+  --rivals      <strategy>,<n>: n rival teams (1–${MAX_TEAMS - 1}) playing the strategy beside team-1,
+                with --tournament or --plans (default: none)
   --help        this text`;
 
 export type ScenarioRef = { kind: "id"; id: string } | { kind: "file"; path: string };
@@ -44,18 +58,27 @@ export interface GameRequest {
 export interface TournamentRequest {
   mode: "tournament";
   scenario: ScenarioRef;
+  /** Seeds are `<seed>:0 … <seed>:<seeds − 1>`. */
   seed: string;
   seeds: number;
+  rivals: Rivals | null;
   json: boolean;
 }
 
-export type Request = GameRequest | TournamentRequest | { mode: "help" };
+export interface PlansRequest {
+  mode: "plans";
+  scenario: ScenarioRef;
+  /** The plans file's path. */
+  plans: string;
+  seed: string;
+  seeds: number;
+  rivals: Rivals | null;
+  json: boolean;
+}
+
+export type Request = GameRequest | TournamentRequest | PlansRequest | { mode: "help" };
 
 export type ParsedArgs = { ok: true; request: Request } | { ok: false; error: string };
-
-export const MAX_TEAMS = 8;
-export const MAX_SEEDS = 100_000;
-const DEFAULT_SEEDS = 200;
 
 const OPTIONS = {
   scenario: { type: "string" },
@@ -63,6 +86,8 @@ const OPTIONS = {
   strategy: { type: "string" },
   teams: { type: "string" },
   seeds: { type: "string" },
+  plans: { type: "string" },
+  rivals: { type: "string" },
   json: { type: "boolean" },
   tournament: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -85,6 +110,21 @@ function scenarioRef(text: string): ScenarioRef | string {
   return `Unknown scenario "${text}": use one of ${SCENARIO_IDS.join(", ")} or a .json file.`;
 }
 
+/** `STRATEGY,N`: N rival bots playing STRATEGY. */
+function parseRivals(text: string): Rivals | string {
+  const bad =
+    `Bad --rivals "${text}": <strategy>,<n> with a strategy among ${STRATEGY_IDS.join(", ")} ` +
+    `and n from 1 to ${MAX_TEAMS - 1}.`;
+  const parts = text.split(",").map((part) => part.trim());
+  if (parts.length !== 2) return bad;
+  const [strategy, countText] = parts as [string, string];
+  if (!isStrategyId(strategy)) {
+    return `Unknown rival strategy "${strategy}": use one of ${STRATEGY_IDS.join(", ")}.`;
+  }
+  const count = integerIn(countText, 1, MAX_TEAMS - 1);
+  return count === null ? bad : { strategy, count };
+}
+
 export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let values;
   try {
@@ -102,16 +142,40 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   }
   const json = values.json ?? false;
 
-  if (values.tournament) {
+  const many = values.tournament ? "--tournament" : values.plans !== undefined ? "--plans" : null;
+  if (values.tournament && values.plans !== undefined) {
+    return fail("--tournament and --plans are separate runs: give one of them.");
+  }
+  if (many !== null) {
     if (values.strategy !== undefined || values.teams !== undefined) {
-      return fail("--tournament plays every strategy alone: drop --strategy and --teams.");
+      return fail(`${many} plays team-1 against --rivals: drop --strategy and --teams.`);
     }
     const seeds = integerIn(values.seeds ?? String(DEFAULT_SEEDS), 1, MAX_SEEDS);
     if (seeds === null)
       return fail(`Bad --seeds "${values.seeds}": a whole number, 1–${MAX_SEEDS}.`);
-    return { ok: true, request: { mode: "tournament", scenario, seed, seeds, json } };
+    const rivals = values.rivals === undefined ? null : parseRivals(values.rivals);
+    if (typeof rivals === "string") return fail(rivals);
+    if (values.plans !== undefined) {
+      if (values.plans.trim() === "") return fail("--plans needs the path of a JSON file.");
+      const request: PlansRequest = {
+        mode: "plans",
+        scenario,
+        plans: values.plans,
+        seed,
+        seeds,
+        rivals,
+        json,
+      };
+      return { ok: true, request };
+    }
+    return { ok: true, request: { mode: "tournament", scenario, seed, seeds, rivals, json } };
   }
-  if (values.seeds !== undefined) return fail("--seeds only applies to --tournament.");
+  if (values.seeds !== undefined) return fail("--seeds only applies to --tournament and --plans.");
+  if (values.rivals !== undefined) {
+    return fail(
+      "--rivals only applies to --tournament and --plans (list the teams with --strategy).",
+    );
+  }
 
   const names = (values.strategy ?? "balanced").split(",").map((name) => name.trim());
   const unknown = names.find((name) => !isStrategyId(name));

@@ -2,13 +2,17 @@
  * A finished bot game as plain data: what `--json` prints and what the table shows, so the two
  * can never disagree.
  */
-import type {
-  Allocation,
-  EventId,
-  GameState,
-  StrategyId,
-  TurnOutputs,
-  TurnRecord,
+import {
+  attributeRoom,
+  finalScore,
+  type Allocation,
+  type Attribution,
+  type EventId,
+  type GameState,
+  type StrategyId,
+  type TeamState,
+  type TurnOutputs,
+  type TurnRecord,
 } from "../../shared/index";
 
 export interface TeamTurn extends TurnOutputs {
@@ -33,6 +37,8 @@ export interface FinalReport {
   trust: number;
   buzzVolatility: number;
   ssv: number;
+  /** The score split over the buckets (exact Shapley values) plus `base`: sums to `score`. */
+  attribution: Attribution;
 }
 
 export interface GameReport {
@@ -72,14 +78,18 @@ export function gameReport(
     turns.push({ quarter, events: game.eventsByTurn[quarter - 1] ?? [], teams });
   }
   const final: Record<string, FinalReport> = {};
+  const attribution = attributeRoom(game);
   for (const id of game.teamIds) {
     const o = record(game, id, game.turn).outputs;
+    const credited = attribution[id];
+    if (!credited) throw new Error(`No attribution for ${id}.`);
     final[id] = {
-      score: o.score,
+      score: finalScore(game.teams[id] as TeamState, o),
       engagement: o.engagement,
       trust: o.trust,
       buzzVolatility: o.buzzVolatility,
       ssv: o.ssv,
+      attribution: credited.total,
     };
   }
   return { scenario: game.scenario.id, seed: game.seed, turns, final };

@@ -10,8 +10,9 @@ import {
   type StrategyId,
 } from "../../shared/index";
 import { USAGE, parseSimArgs, type ScenarioRef } from "./args";
+import { parsePlans, runPlans, type Plan } from "./plans";
 import { gameReport, teamIds } from "./report";
-import { formatGameTable, formatTournamentTable } from "./table";
+import { formatGameTable, formatPlansTable, formatTournamentTable } from "./table";
 import { runTournament } from "./tournament";
 
 export interface SimIO {
@@ -24,6 +25,8 @@ export interface SimIO {
 export const EXIT_OK = 0;
 /** The scenario file could not be read or is not a valid scenario. */
 export const EXIT_BAD_SCENARIO = 1;
+/** The plans file could not be read or is not a valid list of plans (same code: a bad file). */
+export const EXIT_BAD_PLANS = 1;
 export const EXIT_USAGE = 2;
 
 function message(error: unknown): string {
@@ -44,6 +47,24 @@ export function loadScenario(ref: ScenarioRef, io: SimIO): Scenario | string[] {
   return [`Scenario file ${ref.path} is invalid:`, ...parsed.errors.map((e) => `  ${e}`)];
 }
 
+/** The plans of a `--plans` file for `scenario`, or the lines explaining why there are none. */
+export function loadPlans(
+  path: string,
+  scenario: Scenario,
+  io: SimIO,
+): { ok: true; plans: Plan[] } | { ok: false; lines: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(io.readFile(path));
+  } catch (error) {
+    return { ok: false, lines: [`Cannot load plans file ${path}: ${message(error)}`] };
+  }
+  const parsed = parsePlans(data, scenario);
+  if (parsed.ok) return parsed;
+  const lines = [`Plans file ${path} is invalid:`, ...parsed.errors.map((e) => `  ${e}`)];
+  return { ok: false, lines };
+}
+
 export function main(argv: readonly string[], io: SimIO): number {
   const parsed = parseSimArgs(argv);
   if (!parsed.ok) {
@@ -62,8 +83,18 @@ export function main(argv: readonly string[], io: SimIO): number {
   }
 
   if (request.mode === "tournament") {
-    const report = runTournament(scenario, request.seed, request.seeds);
+    const report = runTournament(scenario, request.seed, request.seeds, request.rivals);
     io.out(`${request.json ? JSON.stringify(report) : formatTournamentTable(report)}\n`);
+    return EXIT_OK;
+  }
+  if (request.mode === "plans") {
+    const loaded = loadPlans(request.plans, scenario, io);
+    if (!loaded.ok) {
+      io.err(`${loaded.lines.join("\n")}\n`);
+      return EXIT_BAD_PLANS;
+    }
+    const report = runPlans(scenario, request.seed, request.seeds, loaded.plans, request.rivals);
+    io.out(`${request.json ? JSON.stringify(report) : formatPlansTable(report)}\n`);
     return EXIT_OK;
   }
   const ids = teamIds(request.strategies.length);

@@ -1,7 +1,9 @@
 /** Plain-text tables for the terminal: fixed-width columns, numbers right-aligned. */
-import { BUCKET_IDS, STRATEGY_IDS, type Allocation } from "../../shared/index";
+import { ATTRIBUTION_KEYS, BUCKET_IDS, STRATEGY_IDS, type Allocation } from "../../shared/index";
+import type { Rivals } from "./lineup";
+import type { PlansReport } from "./plans";
 import type { GameReport } from "./report";
-import type { TournamentReport } from "./tournament";
+import type { ScoreStats, TournamentReport } from "./tournament";
 
 type Cell = string | number;
 
@@ -93,18 +95,49 @@ export function formatGameTable(report: GameReport): string {
     "",
     "Final",
     renderTable(["team", "score", "engagement", "trust", "volatility", "SSV"], finals),
+    "",
+    "Attribution of the final score (exact Shapley values over the buckets; base = playing nothing)",
+    renderTable(
+      ["team", ...ATTRIBUTION_KEYS],
+      teams.map((id) => {
+        const a = report.final[id]?.attribution;
+        return [id, ...ATTRIBUTION_KEYS.map((key) => a?.[key] ?? NaN)];
+      }),
+    ),
   ].join("\n");
 }
 
+/** "alone" or "beside 3 × buzz", for the headers of the many-seed tables. */
+function company(rivals: Rivals | null): string {
+  return rivals ? `beside ${rivals.count} × ${rivals.strategy}` : "alone";
+}
+
+function seedRange(report: { seeds: number; seedPrefix: string }): string {
+  return `${report.seeds} seeds (${report.seedPrefix}:0 … ${report.seedPrefix}:${report.seeds - 1})`;
+}
+
+const STATS_HEADERS = ["mean", "sd", "p5", "p50", "p95"];
+
+function statsRow(name: string, s: ScoreStats): Cell[] {
+  return [name, s.mean, s.sd, s.p5, s.p50, s.p95];
+}
+
 export function formatTournamentTable(report: TournamentReport): string {
-  const rows = STRATEGY_IDS.map((id) => {
-    const s = report.strategies[id];
-    return [id, s.mean, s.sd, s.p5, s.p50, s.p95];
-  });
+  const rows = STRATEGY_IDS.map((id) => statsRow(id, report.strategies[id]));
   return [
-    `Tournament on scenario ${report.scenario}: final score of each strategy playing alone, ` +
-      `${report.seeds} seeds (${report.seedPrefix}:0 … ${report.seedPrefix}:${report.seeds - 1})`,
+    `Tournament on scenario ${report.scenario}: final score of each strategy as team-1 ` +
+      `${company(report.rivals)}, ${seedRange(report)}`,
     "",
-    renderTable(["strategy", "mean", "sd", "p5", "p50", "p95"], rows),
+    renderTable(["strategy", ...STATS_HEADERS], rows),
+  ].join("\n");
+}
+
+export function formatPlansTable(report: PlansReport): string {
+  const rows = Object.entries(report.plans).map(([name, stats]) => statsRow(name, stats));
+  return [
+    `Plans on scenario ${report.scenario}: final score of each plan as team-1 ` +
+      `${company(report.rivals)}, ${seedRange(report)}`,
+    "",
+    renderTable(["plan", ...STATS_HEADERS], rows),
   ].join("\n");
 }

@@ -1,8 +1,11 @@
 /**
  * Workshop exports: decisions and results per team per quarter, as JSON (with the action log,
- * so the export *is* the event-sourced workshop) or CSV (one row per team and quarter; UTF-8
- * with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet formulas).
+ * so the export *is* the event-sourced workshop, and the debrief: each team's answer, the lever
+ * attribution of its score, its best changes and its loops) or CSV (one row per team and
+ * quarter; UTF-8 with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet
+ * formulas).
  */
+import { roomInsights, topLever } from "../../shared/analysis/insights";
 import { BUCKET_IDS, type Allocation, type TurnOutputs } from "../../shared/index";
 import { forcedTokens } from "../../shared/protocol/forced";
 import { sessionHash } from "../session/hash";
@@ -58,6 +61,34 @@ function publicLog(log: readonly Envelope[]): Envelope[] {
   );
 }
 
+/**
+ * The debrief: predictions (all of them, revealed or not: the export is the facilitator's) and,
+ * once the game is over, what the debrief credits — the same computation the browser runs.
+ */
+export function exportDebrief(state: SessionState) {
+  const over = state.phase === "debrief" || state.phase === "ended";
+  const insights = over && state.game.turn > 0 ? roomInsights(state.game) : [];
+  return {
+    revealed: state.revealed,
+    teams: state.game.teamIds.map((teamId) => {
+      const prediction = state.predictions.get(teamId) ?? null;
+      const credit = insights.find((x) => x.teamId === teamId);
+      if (!credit) return { teamId, prediction, attribution: null, bestChanges: [], loops: [] };
+      const { score, total, byYear } = credit.attribution;
+      const top = topLever(total);
+      return {
+        teamId,
+        prediction,
+        topLever: top,
+        match: prediction === null ? null : prediction === top,
+        attribution: { score, total, byYear },
+        bestChanges: credit.bestChanges,
+        loops: credit.loops,
+      };
+    }),
+  };
+}
+
 export function exportJson(state: SessionState, log: readonly Envelope[]) {
   const { config, game } = state;
   return {
@@ -79,6 +110,7 @@ export function exportJson(state: SessionState, log: readonly Envelope[]) {
       return { id, name: p?.name ?? "", teamId: p?.teamId ?? "" };
     }),
     rows: exportRows(state),
+    debrief: exportDebrief(state),
     log: publicLog(log),
   };
 }

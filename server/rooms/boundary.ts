@@ -103,6 +103,7 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
     case "timer.pause":
     case "timer.resume":
     case "game.end":
+    case "debrief.reveal":
       return action({ type });
     case "timer.extend": {
       const m = message as ClientMessage<"timer.extend">;
@@ -127,6 +128,10 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
     case "pacing.set": {
       const m = message as ClientMessage<"pacing.set">;
       return action({ type, pacing: m.pacing });
+    }
+    case "debrief.predict": {
+      const m = message as ClientMessage<"debrief.predict">;
+      return action({ type, lever: m.lever });
     }
     case "debrief.data":
       return { kind: "debrief" };

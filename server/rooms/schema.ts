@@ -53,6 +53,8 @@ export const TeamPrivateState = schema(
     draftRev: t.uint32(),
     submitted: t.boolean(),
     decision: AllocationState,
+    /** The team's debrief answer before the reveal ("" = none). */
+    prediction: t.string(),
   },
   "TeamPrivate",
 );
@@ -66,6 +68,10 @@ export const TeamState = schema(
     budget: t.uint16(),
     submitted: t.boolean(),
     history: t.array(TurnResultState),
+    /** Public: the team has answered the debrief question (its answer stays private). */
+    predicted: t.boolean(),
+    /** Public once revealed; "" until then. */
+    prediction: t.string(),
     private: t.ref(TeamPrivateState).view(),
   },
   "Team",
@@ -92,6 +98,7 @@ export const RoomState = schema(
     paused: t.boolean(),
     remainingMs: t.float64(),
     event: t.array("string"),
+    revealed: t.boolean(),
     teams: t.map(TeamState),
     players: t.map(PlayerState),
   },

@@ -88,6 +88,11 @@ function syncTeam(
   secret.draftRev = extras.draftRev(seat.id);
   secret.submitted = seat.decision !== null;
   copyAllocation(secret.decision, seat.decision);
+  // The debrief answer: its members and the facilitator see it at once, everyone at the reveal.
+  const prediction = state.predictions.get(seat.id) ?? "";
+  target.predicted = prediction !== "";
+  target.prediction = state.revealed ? prediction : "";
+  secret.prediction = prediction;
 }
 
 /** Only one team's part (a draft or submission that changed nothing else). */
@@ -119,6 +124,7 @@ export function syncRoomState(target: RoomState, state: SessionState, extras: Li
   target.deadline = timer.deadline;
   target.paused = timer.paused;
   target.remainingMs = timer.remainingMs;
+  target.revealed = state.revealed;
   const events = currentEvents(state);
   if (!sameList([...target.event], events)) {
     target.event.clear();

@@ -138,5 +138,7 @@ export function createSession(config: SessionConfig): SessionState {
     sources: [],
     seq: 0,
     endedAt: 0,
+    predictions: new Map(),
+    revealed: false,
   };
 }

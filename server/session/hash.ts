@@ -21,6 +21,8 @@ export function canonicalSession(state: SessionState): string {
     sources: state.sources,
     teams,
     players,
+    predictions: state.game.teamIds.map((id) => state.predictions.get(id) ?? null),
+    revealed: state.revealed,
     log: state.game.log,
     trajectory: canonicalTrajectory(state.game),
   });

@@ -2,7 +2,7 @@
  * Who may do what. One table, checked before any rule, so "a participant cannot act as
  * facilitator or for another team" holds for every action, including ones added later.
  */
-import { FACILITATOR_MESSAGES } from "../../shared/index";
+import { FACILITATOR_MESSAGES, SOLO_LEARNER_MESSAGES } from "../../shared/index";
 import type { ActionType, Envelope, Refusal, SessionState } from "./types";
 
 // The facilitator's messages are listed once, in the protocol.
@@ -16,13 +16,7 @@ const SYSTEM_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
 ]);
 
 /** A solo learner runs their own pace: these facilitator actions are theirs too. */
-const SOLO_LEARNER: ReadonlySet<ActionType> = new Set<ActionType>([
-  "phase.next",
-  "timer.pause",
-  "timer.resume",
-  "timer.extend",
-  "game.end",
-]);
+const SOLO_LEARNER: ReadonlySet<ActionType> = new Set<ActionType>(SOLO_LEARNER_MESSAGES);
 
 export function isFacilitatorAction(type: ActionType): boolean {
   return FACILITATOR_ONLY.has(type);

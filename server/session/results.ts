@@ -3,27 +3,18 @@
  * the simulation's own records so the numbers on the board are the numbers of the model.
  */
 import {
-  topReasons,
+  gaugeReasons,
   type DecisionSource,
-  type GaugeExplanation,
   type ReasonView,
   type TurnRecord,
   type TurnResultView,
 } from "../../shared/index";
 import type { SessionState } from "./types";
 
-const GAUGES = ["engagement", "trust", "reach"] as const;
 export const REASONS_PER_GAUGE = 3;
 
 export function reasonsOf(record: TurnRecord): ReasonView[] {
-  const out: ReasonView[] = [];
-  for (const gauge of GAUGES) {
-    const explanation: GaugeExplanation = record.explain[gauge];
-    for (const part of topReasons(explanation, REASONS_PER_GAUGE)) {
-      out.push({ gauge, cause: part.cause, value: part.value });
-    }
-  }
-  return out;
+  return gaugeReasons(record.explain, REASONS_PER_GAUGE);
 }
 
 export function turnResult(record: TurnRecord, source: DecisionSource): TurnResultView {

@@ -5,6 +5,7 @@
  * event-sourced store and the restart guarantee work.
  */
 import { createSession } from "./config";
+import { planPredict, planReveal } from "./debrief";
 import { planAdjust, planAllocation, refuse } from "./decisions";
 import {
   planEnd,
@@ -64,6 +65,10 @@ function route(state: SessionState, envelope: Envelope): Plan {
       return planPacing(state, action.pacing);
     case "game.end":
       return planEnd(state, at);
+    case "debrief.predict":
+      return planPredict(state, actingPlayer(envelope), action.lever);
+    case "debrief.reveal":
+      return planReveal(state);
     default: {
       const unknown: never = action;
       return refuse("message.unknown", `Unknown action ${JSON.stringify(unknown).slice(0, 60)}.`);

@@ -90,6 +90,12 @@ export interface SessionState {
   /** Accepted actions so far (the log length). */
   seq: number;
   endedAt: number;
+  /**
+   * The debrief's answers to "which lever mattered most for us?": one per team, the last member
+   * to answer wins. Hidden from other teams until `revealed`, then frozen and public.
+   */
+  predictions: Map<string, BucketId>;
+  revealed: boolean;
 }
 
 /** Who acts. Player ids never start with "@", so the tags cannot collide. */
@@ -115,7 +121,9 @@ export type SessionAction =
   | { type: "player.move"; playerId: string; teamId: string }
   | { type: "team.bot"; teamId: string; strategy: StrategyId | null }
   | { type: "pacing.set"; pacing: Pacing }
-  | { type: "game.end" };
+  | { type: "game.end" }
+  | { type: "debrief.predict"; lever: BucketId }
+  | { type: "debrief.reveal" };
 
 export type ActionType = SessionAction["type"];
 

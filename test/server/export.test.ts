@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { csvCell, CSV_COLUMNS, exportCsv, exportJson } from "../../server/http/export";
+import { ATTRIBUTION_KEYS } from "../../shared/analysis/attribution";
 import { sessionHash } from "../../server/session/hash";
 import { allocation } from "../helpers/clients";
 import { FACILITATOR, player, workshopHarness } from "../helpers/session";
@@ -51,5 +52,40 @@ describe("exports", () => {
     expect(data.log).toHaveLength(h.log.length);
     expect(JSON.stringify(data.log)).not.toContain('"tokenHash":"h"');
     expect(data.players[0]?.name).toBe('Ana "the, best"');
+  });
+
+  it("exports the debrief: answers, attribution (total, by year), best changes and loops", () => {
+    const h = playedWorkshop();
+    const midGame = exportJson(h.state, h.log).debrief;
+    expect(midGame.revealed).toBe(false);
+    expect(midGame.teams.map((t) => t.attribution)).toEqual([null, null]); // not over yet
+    for (let q = 2; q < 4; q++) {
+      h.act(FACILITATOR, { type: "phase.next" });
+      h.act(player("pa"), { type: "allocation.submit", allocation: allocation() });
+      h.act(FACILITATOR, { type: "phase.next" });
+      h.act(FACILITATOR, { type: "phase.next" });
+    }
+    expect(h.state.phase).toBe("debrief");
+    expect(h.act(player("pa"), { type: "debrief.predict", lever: "culture" })).toBeNull();
+    const before = exportJson(h.state, h.log).debrief;
+    expect(before.teams[0]?.prediction).toBe("culture"); // the facilitator's export has it
+    expect(h.act(FACILITATOR, { type: "debrief.reveal" })).toBeNull();
+    const data = JSON.parse(JSON.stringify(exportJson(h.state, h.log))) as ReturnType<
+      typeof exportJson
+    >;
+    expect(data.debrief.revealed).toBe(true);
+    const [t1, t2] = data.debrief.teams;
+    expect(t1?.teamId).toBe("t1");
+    expect(t2?.prediction).toBeNull(); // the bot team was not asked
+    for (const team of [t1, t2]) {
+      const a = team?.attribution;
+      if (!a) throw new Error("no attribution");
+      const sum = ATTRIBUTION_KEYS.reduce((acc, key) => acc + a.total[key], 0);
+      expect(sum).toBeCloseTo(a.score, 9);
+      expect(a.byYear).toHaveLength(1);
+      expect(team?.loops).toHaveLength(1);
+      expect(team?.bestChanges.length).toBeLessThanOrEqual(3);
+      expect(team?.match).toBe(team?.prediction ? team.prediction === team.topLever : null);
+    }
   });
 });

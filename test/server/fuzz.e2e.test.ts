@@ -43,6 +43,7 @@ import {
   EVENT_IDS,
   FACILITATOR_MESSAGES,
   PROTOCOL_ERROR_CODES,
+  SOLO_LEARNER_MESSAGES as LEARNER_PACE,
   STRATEGY_IDS,
   type Ack,
   type ClientMessageType,
@@ -96,13 +97,7 @@ const MODEL_CODES = [
   "game.over",
 ];
 const KNOWN_CODES = new Set<string>([...PROTOCOL_ERROR_CODES, ...MODEL_CODES]);
-const SOLO_LEARNER_MESSAGES = new Set<string>([
-  "phase.next",
-  "timer.pause",
-  "timer.resume",
-  "timer.extend",
-  "game.end",
-]);
+const SOLO_LEARNER_MESSAGES = new Set<string>(LEARNER_PACE);
 const FACILITATOR_ONLY = new Set<string>(FACILITATOR_MESSAGES);
 const QUERIES = new Set<string>(["clock", "debrief.data"]);
 const isKnownType = (type: string | number): type is ClientMessageType =>

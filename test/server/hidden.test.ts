@@ -2,13 +2,15 @@
  * Hidden information, checked on the raw bytes: while one team co-edits and submits its
  * decision, a client of another team and the projector receive no state bytes for it (only
  * the public "submitted" flag), whereas the teammate and the facilitator do. After the reveal
- * the decision is public history.
+ * the decision is public history. The debrief's answers ("which lever mattered most for us?")
+ * are kept the same way until the facilitator reveals them.
  */
 import { Protocol } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   allocation,
   createWorkshop,
+  expectRefused,
   joinAs,
   request,
   tapBytes,
@@ -135,5 +137,63 @@ describe("hidden drafts and decisions", () => {
     expect(stateBytes(moved.frames)).toBe(0);
     expect(a2.room.state.teams.get("t1")?.private?.draft.recruitment).not.toBe(3);
     for (const room of [...everyone]) await room.leave();
+  });
+
+  it("keeps a team's debrief answer to its members and the facilitator until the reveal", async () => {
+    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
+    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
+    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
+    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
+    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    await request(fac.room, "game.start");
+    for (let q = 0; q < 4; q++) {
+      await request(fac.room, "phase.next");
+      await request(a1.room, "allocation.submit", { allocation: secret });
+      await request(b1.room, "allocation.submit", { allocation: allocation() });
+      await request(fac.room, "phase.next");
+      await request(fac.room, "phase.next");
+    }
+    const everyone = [fac.room, a1.room, a2.room, b1.room, projector];
+    await waitFor(() => everyone.every((r) => r.state.phase === "debrief"), 5000, "debrief");
+    await Promise.all(everyone.map(flush));
+
+    const tap = { b1: tapBytes(b1.room), projector: tapBytes(projector), a2: tapBytes(a2.room) };
+    await request(a1.room, "debrief.predict", { lever: "culture" });
+    await request(a2.room, "debrief.predict", { lever: "support" }); // a teammate changes it
+    await waitFor(
+      () => fac.room.state.teams.get("t1")?.private?.prediction === "support",
+      5000,
+      "facilitator sees the answer",
+    );
+    await waitFor(
+      () => b1.room.state.teams.get("t1")?.predicted === true,
+      5000,
+      "public answered flag",
+    );
+    await Promise.all([flush(a2.room), flush(projector)]);
+    expect(a2.room.state.teams.get("t1")?.private?.prediction).toBe("support");
+    const otherBytes = stateBytes(tap.b1.frames);
+    expect(otherBytes).toBeGreaterThan(0);
+    expect(otherBytes).toBeLessThan(16); // the one boolean, no lever name
+    expect(stateBytes(tap.projector.frames)).toBe(otherBytes);
+    expect(stateBytes(tap.a2.frames)).toBeGreaterThan(otherBytes);
+    for (const room of [b1.room, projector]) {
+      expect(room.state.teams.get("t1")?.prediction).toBe("");
+      expect(room.state.teams.get("t1")?.private).toBeUndefined();
+    }
+    await expectRefused(b1.room.request("debrief.reveal"), "role.not_facilitator");
+
+    await request(fac.room, "debrief.reveal");
+    await waitFor(
+      () => b1.room.state.teams.get("t1")?.prediction === "support",
+      5000,
+      "public after the reveal",
+    );
+    expect(projector.state.revealed).toBe(true);
+    await expectRefused(
+      a1.room.request("debrief.predict", { lever: "campaigns" }),
+      "debrief.revealed",
+    );
+    for (const room of everyone) await room.leave();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSimArgs, type ParsedArgs } from "../../../server/cli/args";
+import { STRATEGY_IDS } from "../../../shared/index";
+import { USAGE, parseSimArgs, type ParsedArgs } from "../../../server/cli/args";
 
 function request(argv: string[]) {
   const parsed = parseSimArgs(argv);
@@ -57,6 +58,7 @@ describe("parseSimArgs: good input", () => {
       scenario: { kind: "id", id: "default" },
       seed: "1",
       seeds: 200,
+      rivals: null,
       json: false,
     });
     expect(
@@ -66,6 +68,38 @@ describe("parseSimArgs: good input", () => {
       scenario: { id: "bad-buzz" },
       json: true,
     });
+  });
+
+  it("parses --plans and --rivals, for plans and tournaments", () => {
+    expect(request(["--plans", "p.json", "--seeds", "30", "--seed", "x"])).toEqual({
+      mode: "plans",
+      scenario: { kind: "id", id: "default" },
+      plans: "p.json",
+      seed: "x",
+      seeds: 30,
+      rivals: null,
+      json: false,
+    });
+    expect(request(["--plans=p.json", "--rivals", "buzz,3", "--json"])).toMatchObject({
+      mode: "plans",
+      seeds: 200,
+      rivals: { strategy: "buzz", count: 3 },
+      json: true,
+    });
+    expect(request(["--tournament", "--rivals", " culture-first , 7 "])).toMatchObject({
+      mode: "tournament",
+      rivals: { strategy: "culture-first", count: 7 },
+    });
+  });
+
+  it("takes every strategy of STRATEGY_IDS, for teams and rivals, and lists them in the usage", () => {
+    for (const id of STRATEGY_IDS) {
+      expect(request(["--strategy", id])).toMatchObject({ strategies: [id] });
+      expect(request(["--tournament", "--rivals", `${id},1`])).toMatchObject({
+        rivals: { strategy: id, count: 1 },
+      });
+      expect(USAGE).toContain(id);
+    }
   });
 
   it("answers --help and -h", () => {
@@ -93,11 +127,24 @@ describe("parseSimArgs: bad input", () => {
     [["--teams", "1e1"], /Bad --teams "1e1"/],
     [["--strategy", "buzz,idle", "--teams", "3"], /--teams 3 but 2 strategies/],
     [["--strategy", "idle,idle,idle,idle,idle,idle,idle,idle,idle"], /At most 8 teams/],
-    [["--seeds", "10"], /--seeds only applies to --tournament/],
+    [["--seeds", "10"], /--seeds only applies to --tournament and --plans/],
     [["--tournament", "--seeds", "0"], /Bad --seeds "0"/],
     [["--tournament", "--seeds", "100001"], /Bad --seeds "100001"/],
     [["--tournament", "--strategy", "buzz"], /drop --strategy and --teams/],
     [["--tournament", "--teams", "2"], /drop --strategy and --teams/],
+    [["--plans", "p.json", "--strategy", "buzz"], /--plans plays team-1 .*drop --strategy/],
+    [["--plans", "p.json", "--teams", "2"], /drop --strategy and --teams/],
+    [["--plans", "p.json", "--tournament"], /give one of them/],
+    [["--plans", ""], /--plans needs the path/],
+    [["--plans"], /argument missing/],
+    [["--plans", "p.json", "--seeds", "0"], /Bad --seeds "0"/],
+    [["--rivals", "buzz,2"], /--rivals only applies to --tournament and --plans/],
+    [["--tournament", "--rivals", "buzz"], /Bad --rivals "buzz"/],
+    [["--tournament", "--rivals", "buzz,0"], /Bad --rivals "buzz,0"/],
+    [["--tournament", "--rivals", "buzz,8"], /Bad --rivals "buzz,8"/],
+    [["--tournament", "--rivals", "buzz,2,3"], /Bad --rivals "buzz,2,3"/],
+    [["--tournament", "--rivals", "buzz,two"], /Bad --rivals "buzz,two"/],
+    [["--plans", "p.json", "--rivals", "nope,2"], /Unknown rival strategy "nope"/],
   ])("%j is refused", (argv, message) => {
     expect(error(argv)).toMatch(message);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getScenario, playBotGame } from "../../../shared/index";
+import { attributeRoom, getScenario, playBotGame } from "../../../shared/index";
 import { EXIT_BAD_SCENARIO, EXIT_OK, EXIT_USAGE, main } from "../../../server/cli/run";
 
 function run(argv: string[], files: Record<string, string> = {}) {
@@ -69,6 +69,7 @@ describe("a game run with --json", () => {
   it("ends with each team's final gauges, as the same bot game gives them", () => {
     const scenario = { ...getScenario("default")!, id: "one-year", years: 1, events: [] };
     const game = playBotGame(scenario, "7", { "team-1": "balanced", "team-2": "buzz" });
+    const attribution = attributeRoom(game);
     for (const id of ["team-1", "team-2"]) {
       const o = game.history[id]!.at(-1)!.outputs;
       expect(report.final[id]).toEqual({
@@ -77,8 +78,30 @@ describe("a game run with --json", () => {
         trust: o.trust,
         buzzVolatility: o.buzzVolatility,
         ssv: o.ssv,
+        attribution: attribution[id]!.total,
       });
     }
+  });
+
+  it("splits each final score over base and the seven buckets, summing to it", () => {
+    for (const id of ["team-1", "team-2"]) {
+      const { score, attribution } = report.final[id];
+      expect(Object.keys(attribution)).toEqual([
+        "base",
+        "longTerm",
+        "culture",
+        "governance",
+        "support",
+        "recruitment",
+        "strategy",
+        "campaigns",
+      ]);
+      const total = Object.values(attribution as Record<string, number>).reduce((s, v) => s + v, 0);
+      expect(Math.abs(total - score)).toBeLessThan(1e-9);
+    }
+    // team-2 played buzz only: every lever gets exactly 0.
+    expect(report.final["team-2"].attribution.culture).toBe(0);
+    expect(report.final["team-2"].attribution.campaigns).not.toBe(0);
   });
 });
 
@@ -109,6 +132,9 @@ describe("a game run as a table", () => {
     );
     expect(lines.filter((l) => /^16\s/.test(l))).toHaveLength(1);
     expect(lines).toContain("Final");
+    const credit = lines.findIndex((l) => l.startsWith("Attribution of the final score"));
+    expect(lines[credit + 1]).toMatch(/^team\s+base\s+longTerm\s+culture/);
+    expect(lines.slice(credit + 3).filter((l) => /^team-[12]\s/.test(l))).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getScenario, STRATEGY_IDS } from "../../../shared/index";
+import {
+  finalScore as finalScoreOf,
+  getScenario,
+  playBotGame,
+  STRATEGY_IDS,
+} from "../../../shared/index";
 import { EXIT_OK, main } from "../../../server/cli/run";
 import { finalScore, summarize } from "../../../server/cli/tournament";
 
@@ -30,7 +35,14 @@ describe("--tournament", () => {
     const { code, stdout } = run(["--tournament", "--seeds", "2", "--seed", "t", "--json"]);
     expect(code).toBe(EXIT_OK);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ scenario: "default", seeds: 2, seedPrefix: "t" });
+    expect(report).toMatchObject({ scenario: "default", seeds: 2, seedPrefix: "t", rivals: null });
+    expect(Object.keys(report)).toEqual([
+      "scenario",
+      "seeds",
+      "seedPrefix",
+      "rivals",
+      "strategies",
+    ]);
     expect(Object.keys(report.strategies)).toEqual([...STRATEGY_IDS]);
     const scenario = getScenario("default")!;
     for (const id of STRATEGY_IDS) {
@@ -50,5 +62,38 @@ describe("--tournament", () => {
     expect(stdout).toContain("2 seeds (1:0 … 1:1)");
     for (const id of STRATEGY_IDS)
       expect(stdout).toMatch(new RegExp(`^${id}\\s+-?\\d+\\.\\d{3}`, "m"));
+  });
+});
+
+describe("--tournament --rivals", () => {
+  it("plays each strategy as team-1 beside N rival bots, as the same bot game gives it", () => {
+    const { code, stdout } = run([
+      "--tournament",
+      "--seeds",
+      "1",
+      "--seed",
+      "r",
+      "--rivals",
+      "buzz,2",
+      "--json",
+    ]);
+    expect(code).toBe(EXIT_OK);
+    const report = JSON.parse(stdout);
+    expect(report.rivals).toEqual({ strategy: "buzz", count: 2 });
+    const scenario = getScenario("default")!;
+    for (const id of STRATEGY_IDS) {
+      const game = playBotGame(scenario, "r:0", {
+        "team-1": id,
+        "team-2": "buzz",
+        "team-3": "buzz",
+      });
+      const score = finalScoreOf(game.teams["team-1"]!, game.history["team-1"]!.at(-1)!.outputs);
+      expect(report.strategies[id].mean).toBe(score);
+    }
+  });
+
+  it("says who the rivals are in the table", () => {
+    const { stdout } = run(["--tournament", "--seeds", "1", "--rivals", "adaptive,3"]);
+    expect(stdout).toContain("as team-1 beside 3 × adaptive, 1 seeds");
   });
 });

@@ -26,6 +26,14 @@ export interface TestHooks {
   /** Set by scenes: ms timestamp when the board first became interactive. */
   boardReadyAt: number;
   debriefBandMs: number;
+  /** Set when the debrief's attribution arrives: compute ms, where it ran, ms the page waited. */
+  debriefInsights: { ms: number; where: string; waitMs: number } | null;
+  /** Set by the debrief after drawing "what mattered" / "loops": the tab and how many bars / diagrams. */
+  debriefChart: { tab: string; items: number } | null;
+  /** Set by the projector during the debrief: the lines of its question / verdict card. */
+  projectorVerdict: string[] | null;
+  /** Times the same attribution on the main thread (what the worker spares the page). */
+  insightsOnMainThread(): Promise<number>;
   /** Set by scenes after each canvas redraw: which screen and which phase it drew. */
   drawn: { scene: string; phase: string; at: number } | null;
   /** Set by the board: the allocation it shows (the server's draft and pending edits). */
@@ -55,6 +63,13 @@ export function exposeTestHooks(app: App): void {
     sim: { replay, canonicalTrajectory },
     boardReadyAt: 0,
     debriefBandMs: 0,
+    debriefInsights: null,
+    debriefChart: null,
+    projectorVerdict: null,
+    insightsOnMainThread: async () =>
+      app.session
+        ? app.debrief.timeOnMainThread(app.session)
+        : Promise.reject(new Error("no room")),
     drawn: null,
     shownDraft: null,
   };

@@ -5,7 +5,8 @@
  *   reloading into a running decision phase: load, connect, reclaim the seat, draw the board);
  * - frames rendered on the board over 5 s, while a pointer moves and while idle (the render loop
  *   sleeps when nothing changes);
- * - the luck band's time in the browser (200 seeds × 16 quarters, from the debrief screen).
+ * - the luck band's time in the browser (200 seeds × 16 quarters, from the debrief screen);
+ * - the debrief's lever attribution in its worker, and the same on the main thread.
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -177,6 +178,21 @@ async function main(): Promise<void> {
       "luck_band_browser",
       Math.round(await dpage.evaluate(() => window.__elan?.debriefBandMs ?? 0)),
       "ms (200 seeds × 16 quarters)",
+    );
+    // The lever attribution, best changes and loops: in a worker, and what the page would spend.
+    await dpage.waitForFunction(() => window.__elan?.debriefInsights !== null, undefined, {
+      timeout: 20_000,
+    });
+    const insights = await dpage.evaluate(() => window.__elan?.debriefInsights);
+    line(
+      "debrief_attribution_worker",
+      Math.round(insights?.ms ?? 0),
+      `ms (2 teams × 16 quarters, in a ${insights?.where ?? "?"} thread; the page waited ${Math.round(insights?.waitMs ?? 0)} ms)`,
+    );
+    line(
+      "debrief_attribution_main_thread",
+      Math.round(await dpage.evaluate(() => window.__elan!.insightsOnMainThread())),
+      "ms (the same on the main thread: why it runs in a worker)",
     );
     await dctx.close();
     await host.leave(true);

@@ -6,10 +6,13 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import {
+  attributeRoom,
   createGame,
+  fixedPlan,
   getScenario,
   luckBand,
   luckSeeds,
+  median,
   openStream,
   simulateTeam,
   step,
@@ -19,11 +22,6 @@ import {
 
 const RUNS = 7;
 const WARMUP = 2;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /**
  * BENCH_CLOCK=cpu times the process's CPU (all its threads) instead of the wall: on a machine
@@ -49,8 +47,9 @@ function timeMs(fn: () => void): number {
   return median(runs);
 }
 
-function figure(name: string, value: number, unit: string, digits = 0): void {
-  console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+/** `name: value unit`, then the target in parentheses when there is one. */
+function figure(name: string, value: number, unit: string, digits = 0, target = ""): void {
+  console.log(`${name}: ${value.toFixed(digits)} ${unit}${target ? ` (target ${target})` : ""}`);
 }
 
 // Results are summed into a sink that is printed nowhere but checked, so no work is dead code.
@@ -58,9 +57,10 @@ let sink = 0;
 
 function fastPath(scenario: Scenario, decisions: Allocation[], seeds: number): number {
   const quarters = decisions.length;
+  const plan = fixedPlan(decisions);
   const ms = timeMs(() => {
     for (let i = 0; i < seeds; i++) {
-      simulateTeam({ scenario, seed: `bench:${i}`, teamId: "team", decisions }, (_q, out) => {
+      simulateTeam({ scenario, seed: `bench:${i}`, teamId: "team", ...plan }, (_q, out) => {
         sink += out.score;
       });
     }
@@ -92,6 +92,62 @@ function streamOpen(count: number): number {
   return (ms * 1000) / count;
 }
 
+/**
+ * The room of the room-wide figures: four teams, each funding all seven buckets every quarter
+ * (a different split each), so attribution meets its worst case, 128 distinct runs per team.
+ */
+function benchRoom(scenario: Scenario): Record<string, Allocation[]> {
+  const splits: Allocation[] = [
+    scenario.defaultAllocation,
+    {
+      longTerm: 1,
+      culture: 3,
+      governance: 1,
+      support: 2,
+      recruitment: 1,
+      strategy: 1,
+      campaigns: 1,
+    },
+    {
+      longTerm: 2,
+      culture: 2,
+      governance: 1,
+      support: 1,
+      recruitment: 2,
+      strategy: 1,
+      campaigns: 1,
+    },
+    {
+      longTerm: 1,
+      culture: 1,
+      governance: 1,
+      support: 1,
+      recruitment: 1,
+      strategy: 1,
+      campaigns: 4,
+    },
+  ];
+  const quarters = scenario.years * 4;
+  return Object.fromEntries(
+    splits.map((split, i) => [`team-${i + 1}`, Array.from({ length: quarters }, () => split)]),
+  );
+}
+
+/** The bench room played through `step`, as the debrief has it. */
+function playedRoom(scenario: Scenario, room: Record<string, Allocation[]>) {
+  let game = createGame(scenario, "bench:room", Object.keys(room));
+  while (game.turn < game.turnsTotal) {
+    const quarter = game.turn;
+    const decisions = Object.fromEntries(
+      Object.entries(room).map(([id, list]) => [id, list[quarter] as Allocation]),
+    );
+    const result = step(game, decisions);
+    if (!result.ok) throw new Error(result.error.message);
+    game = result.game;
+  }
+  return game;
+}
+
 /** Heap still in use after a full collection: what the runs left behind, not their garbage. */
 function heapAfterGcMB(): number {
   setFlagsFromString("--expose-gc");
@@ -107,12 +163,33 @@ function main(): void {
 
   // The fast-path figures come first: once `step` has run, resolveQuarter's machine code also
   // serves the explaining path and the fast path measures slower than it runs on its own.
-  figure("sim.teamQuartersPerSecond", fastPath(scenario, decisions, 5000), "team-quarters/s");
+  figure(
+    "sim.teamQuartersPerSecond",
+    fastPath(scenario, decisions, 5000),
+    "team-quarters/s",
+    0,
+    "≥ 1000000",
+  );
+  // The whole 4-team room on every seed, team-1's band, rivals' decisions as played.
+  const room = benchRoom(scenario);
+  const { "team-1": mine, ...rivals } = room;
   figure(
     "sim.luckBand1000Ms",
-    timeMs(() => luckBand(scenario, decisions, seeds)),
+    timeMs(() => luckBand(scenario, mine as Allocation[], seeds, { teamId: "team-1", rivals })),
     "ms",
     1,
+    "< 120",
+  );
+  // Exact Shapley values for all four teams: 4 × 128 whole-room games of 16 quarters.
+  const game = playedRoom(scenario, room);
+  figure(
+    "sim.attributionMs",
+    timeMs(() => {
+      sink += attributeRoom(game)["team-1"]?.score ?? 0;
+    }),
+    "ms",
+    1,
+    "< 50",
   );
   figure(
     "sim.stepTeamQuartersPerSecond",

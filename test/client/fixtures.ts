@@ -6,7 +6,7 @@ import {
   emptyAllocation,
   getScenario,
   playBotGame,
-  topReasons,
+  gaugeReasons,
   type Allocation,
   type GameState,
   type Phase,
@@ -19,9 +19,7 @@ import {
 import type { ClientView } from "../../client/src/net/normalize";
 
 export function turnView(record: TurnRecord): TurnResultView {
-  const reasons = (["engagement", "trust", "reach"] as const).flatMap((gauge) =>
-    topReasons(record.explain[gauge]).map((c) => ({ gauge, cause: c.cause, value: c.value })),
-  );
+  const reasons = gaugeReasons(record.explain);
   return {
     turn: record.turn,
     ...record.outputs,
@@ -76,6 +74,8 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
       budget: game.teams[id]?.budget ?? 10,
       submitted: options.submitted?.includes(id) ?? false,
       history: (game.history[id] ?? []).map(turnView),
+      predicted: false,
+      prediction: "",
     };
     if (options.privateTeam?.id === id) {
       team.private = {
@@ -84,6 +84,7 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
         draftRev: options.privateTeam.draftRev ?? 0,
         submitted: options.privateTeam.submitted ?? false,
         decision: emptyAllocation(),
+        prediction: "",
       };
     }
     teams[id] = team;
@@ -103,6 +104,7 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
     paused: false,
     remainingMs: 0,
     event: options.event ?? [],
+    revealed: false,
     teams,
     players,
   };

@@ -54,7 +54,7 @@ describe("translations", () => {
       for (const strategy of STRATEGY_IDS) {
         const game = playBotGame(getScenario(id)!, `causes-${id}`, { t: strategy });
         for (const record of game.history.t ?? []) {
-          for (const gauge of ["engagement", "trust", "reach"] as const) {
+          for (const gauge of GAUGE_IDS) {
             for (const part of record.explain[gauge].parts) causes.add(part.cause);
           }
         }

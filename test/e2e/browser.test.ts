@@ -323,7 +323,41 @@ describe.sequential("Élan in a real browser", () => {
     for (let q = 1; q <= 16; q++) await playSoloQuarter(page, q, q === 1 ? "solo" : null);
     await page.keyboard.press("Enter");
     await scene(page, "debrief", 15_000);
-    await page.waitForSelector("[data-testid=debrief-tab-luck]");
+    // Predict, then reveal (the learner reveals for themself): what mattered, then the loops.
+    await page.waitForSelector("[data-testid=predict-card]");
+    expect(await page.locator("[data-testid=best-changes]").count()).toBe(0);
+    await page.click("[data-testid=predict-culture]");
+    await expect
+      .poll(() => page.getAttribute("[data-testid=predict-culture]", "aria-pressed"), POLL)
+      .toBe("true");
+    await settle(page);
+    await shot(page, "solo-debrief-predict");
+    await page.click("[data-testid=predict-reveal]");
+    await expect
+      .poll(() => page.textContent("[data-testid=verdict-you]"), POLL)
+      .toContain("Culture numérique");
+    await expect
+      .poll(() => page.locator("[data-testid=best-changes] li").count(), POLL)
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__elan?.debriefChart), POLL)
+      .toEqual({ tab: "credit", items: 9 });
+    const insights = await page.evaluate(() => window.__elan?.debriefInsights);
+    expect(insights?.where).toBe("worker");
+    const mainMs = await page.evaluate(() => window.__elan!.insightsOnMainThread());
+    console.log(
+      `solo debrief attribution (4 teams × 16 quarters): worker ${insights?.ms.toFixed(0)} ms, ` +
+        `page waited ${insights?.waitMs.toFixed(0)} ms, main thread ${mainMs.toFixed(0)} ms`,
+    );
+    await settle(page);
+    await shot(page, "solo-debrief-credit");
+    await page.click("[data-testid=debrief-tab-loops]");
+    await expect
+      .poll(() => page.evaluate(() => window.__elan?.debriefChart), POLL)
+      .toEqual({ tab: "loops", items: 4 });
+    await settle(page);
+    await shot(page, "solo-debrief-loops");
+    await page.click("[data-testid=debrief-tab-trajectories]");
     await settle(page);
     await shot(page, "debrief-trajectories");
     await page.click("[data-testid=debrief-tab-levers]");

@@ -19,6 +19,7 @@ import type { BoardTab } from "../viewmodels/layout";
 import { errorKey } from "../viewmodels/errors";
 import { Emitter } from "./emitter";
 import type { RenderGovernor } from "./governor";
+import { DebriefStore } from "./insights";
 
 export interface UiState {
   wantsDebrief: boolean;
@@ -37,6 +38,8 @@ export class App {
   readonly ui: UiState = { wantsDebrief: false, preferBoard: false, tab: "decide" };
   readonly events = new Emitter<AppEvents>();
   readonly toasts = new Toasts();
+  /** The debrief's log and attribution, shared by the screens that show them. */
+  readonly debrief = new DebriefStore();
   readonly topbar: TopBar;
   readonly start: StartParams;
   game: Phaser.Game | null = null;

@@ -72,6 +72,7 @@ export const fr = {
   "error.game.no_players":
     "Personne n'a encore rejoint : attendez les participants ou confiez des équipes à un robot.",
   "error.debrief.not_yet": "Le débrief n'est pas encore ouvert.",
+  "error.debrief.revealed": "Les réponses sont révélées : elles ne changent plus.",
   "error.export.bad_format": "Format d'export inconnu.",
   "error.server.error": "Erreur du serveur. Réessayez.",
   "error.allocation.not_object": "Répartition invalide.",
@@ -296,6 +297,8 @@ export const fr = {
   "fac.standings": "Tableau des équipes",
   "fac.draft": "Brouillon",
   "fac.openDebrief": "Ouvrir le débrief",
+  "fac.predictTitle": "Prédire, puis révéler",
+  "fac.revealed": "Réponses révélées : le débrief montre le verdict.",
   "fac.botTeams.one": "{teams} jouée par un robot : personne ne l'a rejointe.",
   "fac.botTeams.other": "{teams} jouées par des robots : personne ne les a rejointes.",
 
@@ -332,6 +335,58 @@ export const fr = {
   "debrief.played": "Joué",
   "debrief.error": "Impossible de rejouer la partie.",
   "debrief.back": "Retour au plateau",
+
+  "debrief.credit": "Ce qui a compté",
+  "debrief.loops": "Boucles",
+
+  "credit.lead":
+    "Le score crédité à chaque levier : ce que chacun a ajouté à la partie où l'on ne joue rien (valeurs de Shapley exactes, rivaux et tirages tels que joués).",
+  "credit.loading": "Calcul de ce qui a compté…",
+  "credit.period": "Période",
+  "credit.game": "Toute la partie",
+  "credit.base": "Sans rien jouer",
+  "credit.baseYear": "Gain sans rien jouer",
+  "credit.total": "Score final",
+  "credit.totalYear": "Gain de l'année",
+  "credit.top": "Levier le plus crédité : {lever}",
+  "credit.best": "Les trois meilleurs changements",
+  "credit.change": "T{q} : un jeton de {from} vers {to} → {gain}",
+  "credit.noChange": "Aucun déplacement d'un seul jeton n'aurait fait mieux.",
+  "credit.noAnswer": "Pas de réponse",
+  "credit.answerMark": "◀ prédit",
+
+  "predict.question": "Quel levier a le plus compté pour votre équipe ?",
+  "predict.lead":
+    "Répondez avant de voir l'attribution : tout membre de l'équipe peut changer la réponse jusqu'à ce que l'animateur la révèle.",
+  "predict.leadSolo": "Répondez, puis révélez le verdict : l'attribution de votre score s'affiche.",
+  "predict.answered": "{n} / {total} équipes ont répondu",
+  "predict.yours": "Votre réponse : {lever}",
+  "predict.done": "A répondu",
+  "predict.pending": "En attente",
+  "predict.reveal": "Révéler les réponses",
+  "predict.revealSolo": "Voir le verdict",
+  "predict.waiting": "L'attribution s'affichera quand l'animateur révélera les réponses.",
+  "predict.closed": "Les réponses sont closes.",
+
+  "verdict.title": "Prédit et attribué",
+  "verdict.predicted": "Prédit",
+  "verdict.attributed": "Attribué",
+  "verdict.match": "Vu juste",
+  "verdict.miss": "Raté",
+
+  "loops.lead":
+    "Chaque année, ce qui a fait bouger l'engagement : l'épaisseur d'une boucle est sa contribution, en vert si elle l'a fait monter, en rouge si elle l'a fait baisser.",
+  "loops.dominant": "Boucle dominante : {loop} ({value})",
+  "loops.none": "Aucune boucle n'a fait bouger l'engagement.",
+  "loops.game": "Boucles, toute la partie",
+  "loop.culture": "Formation → culture → accompagnement",
+  "loop.experts": "Experts → attraction",
+  "loop.champions": "Champions → activation",
+  "loop.buzz": "Buzz → confiance abîmée",
+  "loop.culture.node": "Culture",
+  "loop.experts.node": "Experts",
+  "loop.champions.node": "Champions",
+  "loop.buzz.node": "Buzz",
 
   "hint.title": "Conseil",
   "hint.start":

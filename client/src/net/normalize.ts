@@ -4,11 +4,18 @@
  * records, arrays or array-likes, allocations as objects or JSON strings) so the screens depend
  * on the contract in shared/protocol/view.ts, not on how the server lays out its schema.
  */
-import { BUCKET_IDS, emptyAllocation, type Allocation } from "../../../shared/model/levers";
+import {
+  BUCKET_IDS,
+  emptyAllocation,
+  type Allocation,
+  type BucketId,
+} from "../../../shared/model/levers";
+import { isGaugeId } from "../../../shared/model/gauges";
 import type {
   DecisionSource,
   Phase,
   PlayerView,
+  Prediction,
   ReasonView,
   RoomView,
   TeamPrivateView,
@@ -57,6 +64,7 @@ const num = (v: unknown, fallback = 0): number =>
   typeof v === "number" && Number.isFinite(v) ? v : fallback;
 const str = (v: unknown, fallback = ""): string => (typeof v === "string" ? v : fallback);
 const bool = (v: unknown): boolean => v === true;
+const prediction = (v: unknown): Prediction => BUCKET_IDS.find((id: BucketId) => id === v) ?? "";
 
 export function toAllocation(value: unknown): Allocation {
   const raw = obj(value);
@@ -77,7 +85,7 @@ const SOURCES: readonly DecisionSource[] = ["submitted", "draft", "default", "bo
 
 function toReason(value: unknown): ReasonView {
   const r = obj(value);
-  const gauge = r.gauge === "trust" || r.gauge === "reach" ? r.gauge : "engagement";
+  const gauge = isGaugeId(r.gauge) ? r.gauge : "engagement";
   return { gauge, cause: str(r.cause), value: num(r.value) };
 }
 
@@ -113,6 +121,7 @@ function toPrivate(value: unknown): TeamPrivateView | undefined {
     draftRev: num(r.draftRev),
     submitted: bool(r.submitted),
     decision: toAllocation(r.decision),
+    prediction: prediction(r.prediction),
   };
 }
 
@@ -127,6 +136,8 @@ function toTeam(id: string, value: unknown): TeamView {
     history: list(r.history)
       .map(toTurn)
       .sort((a, b) => a.turn - b.turn),
+    predicted: bool(r.predicted),
+    prediction: prediction(r.prediction),
   };
   const priv = toPrivate(r.private);
   if (priv) team.private = priv;
@@ -162,6 +173,7 @@ export function normalizeRoom(raw: unknown): ClientView {
     paused: bool(r.paused),
     remainingMs: num(r.remainingMs),
     event: list(r.event).map((e) => str(e)),
+    revealed: bool(r.revealed),
     teams,
     players,
   };

@@ -1,13 +1,17 @@
 /**
- * The debrief: the game replayed in the browser from the server's log, then trajectories, levers
- * funded, luck bands and what-if branches. Everything is computed here by the shared simulation;
- * the server only supplied the log.
+ * The debrief: the game replayed in the browser from the server's log, then what mattered (the
+ * score credited to the levers, after each team's prediction and the reveal), the loops,
+ * trajectories, levers funded, luck bands and what-if branches. Everything is computed here by
+ * the shared simulation (the attribution in a worker); the server only supplied the log.
  */
+import type { TeamInsights } from "../../../shared/analysis/insights";
 import type { LuckBand } from "../../../shared/analysis/luckBand";
+import type { BucketId } from "../../../shared/model/levers";
 import type { GameState } from "../../../shared/model/types";
 import { SCENES } from "../constants";
 import { getLanguage, t } from "../i18n/index";
 import { debriefPanel, type DebriefPanelModel, type DebriefUiState } from "../ui/debriefPanel";
+import { answerOf, creditPanelModel } from "../viewmodels/credit";
 import {
   decisions,
   luckSummary,
@@ -22,6 +26,7 @@ import { formatMetric } from "../viewmodels/metrics";
 import { forcedNote, reasonsModel } from "../viewmodels/reasons";
 import { emptyAllocation } from "../../../shared/model/levers";
 import { BaseScene } from "./BaseScene";
+import { drawCreditTab } from "./debriefCredit";
 import { drawDebriefChart } from "./debriefView";
 
 export class DebriefScene extends BaseScene {
@@ -29,8 +34,12 @@ export class DebriefScene extends BaseScene {
   private status: DebriefPanelModel["status"] = "loading";
   private bands = new Map<string, LuckBand>();
   private branch: GameState | null = null;
+  /** What the debrief credits, per team; null while the worker computes it. */
+  private insights: TeamInsights[] | null = null;
+  private insightsFailed = false;
   private state: DebriefUiState = {
-    tab: "trajectories",
+    tab: "credit",
+    period: "game",
     metric: "score",
     team: "",
     quarter: 1,
@@ -45,8 +54,19 @@ export class DebriefScene extends BaseScene {
   protected override setup(): void {
     this.played = null;
     this.branch = null;
+    this.insights = null;
+    this.insightsFailed = false;
     this.bands.clear();
     this.status = "loading";
+    // Answers and the reveal arrive as state: the question and the verdict follow them. The
+    // chart is drawn again after the panel changed height (a sleeping render loop may already
+    // have drawn this change, synchronously, when it woke up).
+    this.keep(
+      this.app.events.on("view", () => {
+        this.renderPanel();
+        this.invalidate();
+      }),
+    );
     this.renderPanel();
     void this.fetchLog();
   }
@@ -59,7 +79,8 @@ export class DebriefScene extends BaseScene {
     const session = this.app.session;
     if (!session) return;
     try {
-      const data = await session.debriefData();
+      const data = await this.app.debrief.log(session);
+      void this.fetchCredit();
       const replayed = replayDebrief(data);
       if (!replayed.ok) throw new Error(replayed.error.message);
       this.played = replayed.value;
@@ -72,6 +93,20 @@ export class DebriefScene extends BaseScene {
       this.status = "error";
       this.app.fail(error);
     }
+    this.renderPanel();
+    this.invalidate();
+  }
+
+  private async fetchCredit(): Promise<void> {
+    const session = this.app.session;
+    if (!session) return;
+    try {
+      this.insights = (await this.app.debrief.credit(session)).teams;
+    } catch (error) {
+      this.insightsFailed = true;
+      this.app.fail(error);
+    }
+    if (this.app.session !== session || !this.scene.isActive()) return;
     this.renderPanel();
     this.invalidate();
   }
@@ -174,6 +209,8 @@ export class DebriefScene extends BaseScene {
       name: this.teamName(id),
       colorIndex: i,
     }));
+    const credit = this.creditModel();
+    if (!credit) return;
     const summary = this.summary();
     const budget =
       game?.history[this.state.team]?.[this.state.quarter - 1]?.budget ??
@@ -190,9 +227,13 @@ export class DebriefScene extends BaseScene {
           summary: summary.lines,
           reasons: summary.reasons,
           backLabel: session.identity.role === "facilitator" ? "common.back" : "debrief.back",
+          years: Math.ceil((game?.turn ?? 0) / 4),
+          credit,
         },
         {
           change: (patch) => this.change(patch),
+          predict: (lever: BucketId) => void session.send("debrief.predict", { lever }),
+          reveal: () => void session.send("debrief.reveal", {}),
           reset: () => {
             this.resetAllocation();
             this.renderPanel();
@@ -208,10 +249,41 @@ export class DebriefScene extends BaseScene {
     );
   }
 
+  private creditModel(): DebriefPanelModel["credit"] | null {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view) return null;
+    return creditPanelModel({
+      language: getLanguage(),
+      view,
+      role: session.identity.role,
+      ownTeam: session.teamId,
+      insights: this.insights,
+      failed: this.insightsFailed,
+      team: this.state.team,
+    });
+  }
+
   protected draw(width: number, height: number): void {
     const game = this.played;
     if (!game) return;
     const top = (this.panel?.firstElementChild?.getBoundingClientRect().bottom ?? 200) + 16;
+    if (this.state.tab === "credit" || this.state.tab === "loops") {
+      const team = this.insights?.find((x) => x.teamId === this.state.team);
+      const seen = this.app.session?.view?.teams[this.state.team];
+      if (!team || !this.creditModel()?.shown) return;
+      drawCreditTab(this, this.root, {
+        width,
+        height,
+        top: Math.min(top, height - 140),
+        language: getLanguage(),
+        tab: this.state.tab,
+        team,
+        period: this.state.period,
+        answer: seen ? answerOf(seen) : "",
+      });
+      return;
+    }
     drawDebriefChart(this, this.root, {
       width,
       height,

@@ -1,5 +1,6 @@
 /** The room screen: big, public, readable from the back of the room. */
 import type Phaser from "phaser";
+import type { TeamInsights } from "../../../shared/analysis/insights";
 import { QR_TEXTURE, SCENES } from "../constants";
 import { getLanguage } from "../i18n/index";
 import { qrCanvas } from "../ui/qr";
@@ -12,6 +13,9 @@ import { drawProjector } from "./projectorView";
 export class ProjectorScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private qrCode = "";
+  /** The debrief's attribution: asked for as soon as the debrief opens, ready for the reveal. */
+  private insights: TeamInsights[] | null = null;
+  private creditKey = "";
 
   constructor() {
     super(SCENES.projector);
@@ -34,9 +38,31 @@ export class ProjectorScene extends BaseScene {
     return null;
   }
 
+  private fetchCredit(): void {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || (view.phase !== "debrief" && view.phase !== "ended")) return;
+    const key = `${session.roomId}:${view.turn}`;
+    if (key === this.creditKey) return;
+    this.creditKey = key;
+    this.insights = null;
+    this.app.debrief.credit(session).then(
+      (result) => {
+        if (this.creditKey !== key) return;
+        this.insights = result.teams;
+        this.invalidate();
+      },
+      () => {
+        // Asked again on the next state change; the projector shows the answers meanwhile.
+        if (this.creditKey === key) this.creditKey = "";
+      },
+    );
+  }
+
   protected draw(width: number, height: number): void {
     const view = this.app.session?.view;
     if (!view) return;
+    this.fetchCredit();
     this.digits = drawProjector(this, this.root, {
       width,
       height,
@@ -45,6 +71,7 @@ export class ProjectorScene extends BaseScene {
       qrKey: this.qrKey(view.code),
       host: window.location.host,
       now: this.app.session?.serverNow() ?? Date.now(),
+      insights: this.insights,
     });
   }
 

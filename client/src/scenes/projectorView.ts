@@ -4,11 +4,13 @@
  * It only ever reads public data (the projector connection receives no drafts anyway).
  */
 import type Phaser from "phaser";
+import type { TeamInsights } from "../../../shared/analysis/insights";
 import type { Language } from "../../../shared/protocol/messages";
 import type { ClientView } from "../net/normalize";
 import { translate } from "../i18n/index";
 import { findScenario } from "../scenarios";
 import { COLORS, teamColor } from "../theme";
+import { askedTeams } from "../viewmodels/credit";
 import { eventCards } from "../viewmodels/eventCards";
 import { submissions } from "../viewmodels/facilitator";
 import { GAUGE_IDS, gaugeModels, gaugeScale, startPoint } from "../viewmodels/gauges";
@@ -23,6 +25,7 @@ import { panel } from "../draw/panel";
 import { fit, text } from "../draw/text";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
+import { answeredPill, projectorVerdict, teamCredit } from "./projectorDebrief";
 import { projectorLobby } from "./projectorLobby";
 
 export interface ProjectorParams {
@@ -34,6 +37,8 @@ export interface ProjectorParams {
   host: string;
   /** The server's current time, for the countdown. */
   now: number;
+  /** The debrief's attribution, once computed (debrief and ended only). */
+  insights: readonly TeamInsights[] | null;
 }
 
 type Add = (...o: Phaser.GameObjects.GameObject[]) => void;
@@ -100,15 +105,12 @@ export function drawProjector(
   const bodyY = top + 130 * s;
   const leftW = w * 0.32;
   const cardH = 300 * s;
-  add(
-    eventCard(
-      scene,
-      { x: pad, y: bodyY, w: leftW, h: cardH },
-      eventCards(lang, view.event),
-      tr("board.event"),
-      1.5 * s + 0.3,
-    ),
-  );
+  const over = view.phase === "debrief" || view.phase === "ended";
+  const debrief = { language: lang, view, insights: p.insights, s };
+  const cardRect = { x: pad, y: bodyY, w: leftW, h: cardH };
+  if (over) projectorVerdict(scene, add, cardRect, debrief);
+  else
+    add(eventCard(scene, cardRect, eventCards(lang, view.event), tr("board.event"), 1.5 * s + 0.3));
   const rankY = bodyY + cardH + 30 * s;
   if (view.phase === "decision") {
     const subs = submissions(view);
@@ -153,6 +155,7 @@ export function drawProjector(
       teams.map((t) => t.history),
     ),
   };
+  const asked = new Set(askedTeams(view).map((t) => t.id));
   teams.forEach((team, i) => {
     const x = gx + (i % cols) * cellW;
     const y = bodyY + Math.floor(i / cols) * cellH;
@@ -183,6 +186,15 @@ export function drawProjector(
         },
       ).setOrigin(1, 0);
       add(pill);
+    }
+    if (view.phase === "debrief" && !view.revealed && asked.has(team.id)) {
+      add(answeredPill(scene, r.x + r.w - 20 * s, r.y + 18 * s, team.predicted, debrief));
+    }
+    const credit = view.revealed ? p.insights?.find((c) => c.teamId === team.id) : undefined;
+    if (over && credit) {
+      const inner = { x: r.x + 20 * s, y: r.y + 60 * s, w: r.w - 40 * s, h: r.h - 76 * s };
+      teamCredit(scene, add, inner, credit, debrief);
+      return;
     }
     const gauges = gaugeModels(lang, team.history, startPoint(scenario), { scales });
     // After a reveal, the room reads each gauge's main reason under it.

@@ -10,14 +10,25 @@ import {
 } from "../../../shared/model/levers";
 import { t, type MessageKey } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
+import type { CreditPanelModel, CreditPeriod } from "../viewmodels/credit";
 import { DEBRIEF_METRICS, type DebriefMetric } from "../viewmodels/debrief";
 import type { ReasonLine } from "../viewmodels/reasons";
+import { creditBody, periodSelect, type CreditHandlers } from "./debriefCredit";
 import { button, h, select } from "./dom";
 
-export const DEBRIEF_TABS = ["trajectories", "levers", "luck", "whatif"] as const;
+export const DEBRIEF_TABS = [
+  "credit",
+  "loops",
+  "trajectories",
+  "levers",
+  "luck",
+  "whatif",
+] as const;
 export type DebriefTab = (typeof DEBRIEF_TABS)[number];
 
 const TAB_LABELS: Record<DebriefTab, MessageKey> = {
+  credit: "debrief.credit",
+  loops: "debrief.loops",
   trajectories: "debrief.trajectories",
   levers: "debrief.levers",
   luck: "debrief.luck",
@@ -31,6 +42,8 @@ export interface DebriefUiState {
   quarter: number;
   allocation: Allocation;
   keep: boolean;
+  /** What the waterfall splits: the whole game's score or one year's gain. */
+  period: CreditPeriod;
 }
 
 export interface DebriefPanelModel {
@@ -43,9 +56,12 @@ export interface DebriefPanelModel {
   summary: string[];
   reasons: { label: string; lines: ReasonLine[] }[];
   backLabel: MessageKey;
+  /** Years played (the waterfall's periods). */
+  years: number;
+  credit: CreditPanelModel;
 }
 
-export interface DebriefPanelHandlers {
+export interface DebriefPanelHandlers extends CreditHandlers {
   change(patch: Partial<DebriefUiState>): void;
   /** Back to what the team really played at the chosen quarter. */
   reset(): void;
@@ -134,9 +150,12 @@ export function debriefPanel(m: DebriefPanelModel, on: DebriefPanelHandlers): HT
     { class: "small-select", "data-testid": "debrief-team" },
   );
   const controls = h("div", { class: "debrief-controls" });
-  if (s.tab !== "levers") controls.append(h("label", {}, t("debrief.metric"), metric));
-  if (s.tab === "luck" || s.tab === "whatif")
+  const credit = s.tab === "credit" || s.tab === "loops" ? s.tab : null;
+  if (!credit && s.tab !== "levers") controls.append(h("label", {}, t("debrief.metric"), metric));
+  if (s.tab === "luck" || s.tab === "whatif" || (credit && m.credit.shown))
     controls.append(h("label", {}, t("debrief.team"), team));
+  if (credit === "credit" && m.credit.shown)
+    controls.append(periodSelect(s.period, m.years, (period) => on.change({ period })));
   if (s.tab === "whatif") {
     controls.append(
       h(
@@ -156,6 +175,7 @@ export function debriefPanel(m: DebriefPanelModel, on: DebriefPanelHandlers): HT
     );
   }
   const body: (HTMLElement | null)[] = [];
+  if (credit) body.push(...creditBody(m.credit, credit, on));
   if (s.tab === "trajectories") body.push(teamLegend(m.teams));
   if (s.tab === "levers") body.push(bucketLegend());
   if (s.tab === "luck")

@@ -12,6 +12,7 @@ import { leaderboard } from "../viewmodels/leaderboard";
 import { eventCards } from "../viewmodels/eventCards";
 import { timerModel } from "../viewmodels/timer";
 import { exportCard, gameCard, injectCard, joinCard, type InjectChoice } from "./consoleCards";
+import { debriefCard } from "./debriefCard";
 import { h } from "./dom";
 import { replaceKeyed } from "./keyed";
 import { qrCanvas } from "./qr";
@@ -127,6 +128,8 @@ export class FacilitatorPanel {
           : null,
       ),
     );
+    // Once the game is over, the room's moment is the debrief's question, then its reveal.
+    if (over) this.overview.replaceChildren(debriefCard(view, send));
 
     const loose = unassigned(view);
     const rows = leaderboard(getLanguage(), Object.values(view.teams), null);

@@ -9,7 +9,7 @@ import type { Phase, TeamView } from "../../../shared/protocol/view";
 import { t } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
 import type { LobbyTeam } from "../viewmodels/facilitator";
-import { displayGauge } from "../viewmodels/gauges";
+import { displayGauge, GAUGE_IDS } from "../viewmodels/gauges";
 import { formatMetric } from "../viewmodels/metrics";
 import { h, select } from "./dom";
 
@@ -128,7 +128,7 @@ export function teamCard(
         ? h(
             "div",
             { class: "stats" },
-            ...(["engagement", "trust", "reach"] as const).map((id) =>
+            ...GAUGE_IDS.map((id) =>
               h(
                 "span",
                 {},

@@ -10,7 +10,7 @@ import {
   type LuckBand,
   type Percentiles,
 } from "../../../shared/analysis/luckBand";
-import { topReasons } from "../../../shared/model/explainBuilder";
+import { gaugeReasons } from "../../../shared/model/explainBuilder";
 import { BUCKET_IDS, type Allocation, type BucketId } from "../../../shared/model/levers";
 import type { GameState, InjectedEvent, OutputId } from "../../../shared/model/types";
 import type { Result } from "../../../shared/model/validate";
@@ -141,11 +141,5 @@ export function quarterForced(game: GameState, teamId: string, quarter: number):
 /** The top reasons of one team's quarter, in the wire shape the reasons view-model reads. */
 export function quarterReasons(game: GameState, teamId: string, quarter: number): ReasonView[] {
   const record = game.history[teamId]?.[quarter - 1];
-  if (!record) return [];
-  const out: ReasonView[] = [];
-  for (const gauge of ["engagement", "trust", "reach"] as const) {
-    for (const c of topReasons(record.explain[gauge]))
-      out.push({ gauge, cause: c.cause, value: c.value });
-  }
-  return out;
+  return record ? gaugeReasons(record.explain) : [];
 }

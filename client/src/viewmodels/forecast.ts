@@ -4,24 +4,17 @@
  * change of each gauge in the coming quarter is shown as a ghost needle. The real seed stays on
  * the server, so this can only say what is likely, which is the point the game makes about buzz.
  */
-import { simulateTeam } from "../../../shared/analysis/simulateTeam";
+import { fixedPlan, simulateTeam } from "../../../shared/analysis/simulateTeam";
 import { luckSeeds } from "../../../shared/analysis/luckBand";
 import type { Allocation } from "../../../shared/model/levers";
 import { isEventId } from "../../../shared/model/events";
+import { engagement } from "../../../shared/model/gauges";
+import { median } from "../../../shared/model/math";
 import type { InjectedEvent, Scenario, TurnOutputs } from "../../../shared/model/types";
 import type { TurnResultView } from "../../../shared/protocol/view";
 import type { GaugeId } from "./gauges";
 
 export const FORECAST_SEEDS = luckSeeds(24);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return 0;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function asInjected(events: readonly string[]): InjectedEvent[] {
   return events.filter(isEventId).map((event) => ({ event }));
@@ -45,11 +38,12 @@ export function forecastChange(
   const deltas: Record<GaugeId, number[]> = { engagement: [], reach: [], trust: [] };
   for (const seed of seeds) {
     let prev: Pick<TurnOutputs, GaugeId> = {
-      engagement: start.M * (start.a + start.X),
+      engagement: engagement(start),
       reach: 0,
       trust: start.T,
     };
-    simulateTeam({ scenario: played, seed, teamId: "forecast", decisions, injected }, (q, out) => {
+    const run = { scenario: played, seed, teamId: "forecast", ...fixedPlan(decisions), injected };
+    simulateTeam(run, (q, out) => {
       if (q === quarter) {
         deltas.engagement.push(out.engagement - prev.engagement);
         deltas.reach.push(out.reach - prev.reach);

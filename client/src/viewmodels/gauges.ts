@@ -6,10 +6,10 @@
 import type { Language } from "../../../shared/protocol/messages";
 import type { TurnResultView } from "../../../shared/protocol/view";
 import type { Scenario } from "../../../shared/model/types";
+import { engagement, GAUGE_IDS, type GaugeId } from "../../../shared/model/gauges";
 import { formatMetric } from "./metrics";
 
-export const GAUGE_IDS = ["engagement", "reach", "trust"] as const;
-export type GaugeId = (typeof GAUGE_IDS)[number];
+export { GAUGE_IDS, type GaugeId };
 
 /**
  * Scales: trust is a share on 0–100 %; engagement and buzz scale to the best value any team has
@@ -45,7 +45,7 @@ export interface StartPoint {
 export function startPoint(scenario: Scenario | undefined): StartPoint {
   const s = scenario?.start;
   if (!s) return { engagement: 0, reach: 0, trust: 0.5 };
-  return { engagement: s.M * (s.a + s.X), reach: 0, trust: s.T };
+  return { engagement: engagement(s), reach: 0, trust: s.T };
 }
 
 export function gaugeScale(id: GaugeId, histories: readonly (readonly TurnResultView[])[]): number {

@@ -12,17 +12,25 @@ export const METRIC_IDS = ["score", "engagement", "trust", "reach", "kpi", "ssv"
 export type MetricId = (typeof METRIC_IDS)[number];
 
 /**
+ * Besides the outputs: `change`, a relative change of one of them (0.031 → "+3.1 %"), as the
+ * debrief's "best changes" read against the team's real score.
+ */
+export type FormatId = MetricId | "change";
+
+/**
  * Engagement and trust are shares, read as percentages (trust as a whole percentage, its changes
  * to a tenth); buzz is its own unit, to a tenth; the KPI, the lasting value and the score are
  * points (hundredths).
  */
 export function formatMetric(
   language: Language,
-  metric: MetricId,
+  metric: FormatId,
   value: number,
   signed = false,
 ): string {
   switch (metric) {
+    case "change":
+      return percent(language, value, 1, signed);
     case "engagement":
       return percent(language, value, 1, signed);
     case "trust":

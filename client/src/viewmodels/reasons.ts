@@ -3,6 +3,7 @@
  * sends the reasons computed by the same step function that moved the numbers.
  */
 import { EVENT_CARDS, isEventId } from "../../../shared/model/events";
+import { largestContributions } from "../../../shared/model/explainBuilder";
 import type { Language } from "../../../shared/protocol/messages";
 import type { ReasonView } from "../../../shared/protocol/view";
 import { forcedTokens } from "../../../shared/protocol/forced";
@@ -57,15 +58,14 @@ export function reasonsModel(
 ): GaugeReasons[] {
   return GAUGE_IDS.map((gauge) => ({
     gauge,
-    lines: reasons
-      .filter((r) => r.gauge === gauge && Math.abs(r.value) >= VISIBLE[gauge])
-      .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-      .slice(0, perGauge)
-      .map((r) => ({
-        label: causeLabel(language, r.cause),
-        value: r.value,
-        display: displayGauge(language, gauge, r.value, true),
-        positive: r.value > 0,
-      })),
+    lines: largestContributions(
+      reasons.filter((r) => r.gauge === gauge && Math.abs(r.value) >= VISIBLE[gauge]),
+      perGauge,
+    ).map((r) => ({
+      label: causeLabel(language, r.cause),
+      value: r.value,
+      display: displayGauge(language, gauge, r.value, true),
+      positive: r.value > 0,
+    })),
   }));
 }

@@ -1,0 +1,295 @@
+/**
+ * The debrief's "what mattered" view-models: the waterfall from playing nothing to the score,
+ * the best changes read against the score, predict-then-reveal as each role sees it, predicted
+ * vs attributed, and the loop diagrams' edge widths — on hand-made attributions (readable
+ * numbers) and once on a real game's.
+ */
+import { describe, expect, it } from "vitest";
+import type { Attribution, BestChange, LoopYear } from "../../shared/analysis/attribution";
+import { roomInsights, topLever, type TeamInsights } from "../../shared/analysis/insights";
+import { emptyAllocation, type BucketId } from "../../shared/model/levers";
+import type { PlayerView, TeamPrivateView } from "../../shared/protocol/view";
+import { normalizeRoom, type ClientView } from "../../client/src/net/normalize";
+import {
+  answerCount,
+  bestChangeLines,
+  creditPanelModel,
+  predictModel,
+  verdictRows,
+  waterfall,
+} from "../../client/src/viewmodels/credit";
+import {
+  gameLoopPanel,
+  LOOP_MAX_WIDTH,
+  LOOP_MIN_WIDTH,
+  loopPanels,
+} from "../../client/src/viewmodels/loops";
+import { playedGame, viewFromGame } from "./fixtures";
+
+const attribution = (over: Partial<Attribution> = {}): Attribution => ({
+  base: 0.02,
+  longTerm: 0.01,
+  culture: 0.04,
+  governance: 0.005,
+  support: 0.015,
+  recruitment: 0,
+  strategy: 0.01,
+  campaigns: -0.01,
+  ...over,
+});
+
+function insightsOf(teamId: string, total: Attribution, loops: LoopYear[] = []): TeamInsights {
+  const score = Object.values(total).reduce((a, b) => a + b, 0);
+  return {
+    teamId,
+    attribution: {
+      teamId,
+      score,
+      total,
+      byYear: [total],
+      byQuarter: { engagement: [], trust: [], reach: [] },
+    },
+    bestChanges: [{ quarter: 6, from: "campaigns", to: "culture", gain: score * 0.03, score }],
+    loops,
+  };
+}
+
+const players: PlayerView[] = [
+  { id: "pa", name: "Ana", teamId: "t1", connected: true },
+  { id: "pb", name: "Ben", teamId: "t2", connected: true },
+];
+
+/** Three teams, people in t1 and t2 (t3 a bot), in the debrief. */
+function debriefView(patch: (view: ClientView) => void = () => {}): ClientView {
+  const game = playedGame(4, { t1: "balanced", t2: "buzz", t3: "culture-first" });
+  const view = viewFromGame(game, { phase: "debrief", players });
+  patch(view);
+  return view;
+}
+
+describe("the attribution waterfall", () => {
+  it("goes from playing nothing, lever by lever, to the score", () => {
+    const a = attribution();
+    const model = waterfall("fr", a, "game");
+    expect(model.bars.map((b) => b.key)).toEqual([
+      "base",
+      "longTerm",
+      "culture",
+      "governance",
+      "support",
+      "recruitment",
+      "strategy",
+      "campaigns",
+      "total",
+    ]);
+    for (let i = 1; i < model.bars.length - 1; i++) {
+      expect(model.bars[i]?.from).toBe(model.bars[i - 1]?.to);
+    }
+    const total = model.bars.at(-1);
+    expect(total?.to).toBeCloseTo(0.09, 12);
+    expect(total?.label).toBe("Score final");
+    expect(model.bars[0]?.label).toBe("Sans rien jouer");
+    expect(model.bars[2]).toMatchObject({ label: "Culture numérique", display: "+4,0" });
+    expect(model.bars[7]?.display).toBe("-1,0");
+    expect(model.min).toBe(0);
+    expect(model.max).toBeCloseTo(0.1, 12);
+  });
+
+  it("splits one year's gain the same way, signed", () => {
+    const model = waterfall("en", attribution({ base: -0.01 }), 2);
+    expect(model.bars[0]).toMatchObject({ label: "Gain playing nothing", display: "-1.0" });
+    expect(model.bars.at(-1)?.label).toBe("Gain this year");
+    expect(model.min).toBeCloseTo(-0.01, 12);
+  });
+
+  it("credits the largest lever, ties to the first in board order", () => {
+    expect(topLever(attribution())).toBe("culture");
+    expect(topLever(attribution({ longTerm: 0.04 }))).toBe("longTerm");
+  });
+});
+
+describe("the best changes", () => {
+  it("read each gain against the team's score, in the player's language", () => {
+    const change: BestChange = {
+      quarter: 6,
+      from: "campaigns",
+      to: "culture",
+      gain: 0.003,
+      score: 0.103,
+    };
+    expect(bestChangeLines("fr", [change], 0.1)).toEqual([
+      "T6 : un jeton de Campagnes buzz vers Culture numérique → +3,0 %",
+    ]);
+    expect(bestChangeLines("en", [change], 0.1)).toEqual([
+      "Q6: one token from Buzz campaigns to Digital culture → +3.0%",
+    ]);
+    expect(bestChangeLines("en", [change], 0)[0]).toMatch(/→ \+0\.3$/);
+  });
+});
+
+describe("predict, then reveal", () => {
+  it("asks members during the debrief, lets the facilitator (or the solo learner) reveal", () => {
+    const view = debriefView((v) => {
+      v.teams.t1!.predicted = true;
+      v.teams.t1!.private = privatePart("culture");
+    });
+    const ana = predictModel(view, "participant", "t1");
+    expect(ana).toMatchObject({ canAnswer: true, canReveal: false, answer: "culture" });
+    expect(ana.count).toEqual({ answered: 1, total: 2 }); // the bot's team is not asked
+    expect(predictModel(view, "facilitator", null)).toMatchObject({
+      canAnswer: false,
+      canReveal: true,
+    });
+    expect(predictModel(view, "projector", null)).toMatchObject({
+      canAnswer: false,
+      canReveal: false,
+    });
+    expect(predictModel(view, "solo", "t1")).toMatchObject({ canAnswer: true, canReveal: true });
+    view.phase = "ended";
+    expect(predictModel(view, "participant", "t1").canAnswer).toBe(false);
+    expect(predictModel(view, "facilitator", null).canReveal).toBe(true);
+    view.revealed = true;
+    expect(predictModel(view, "facilitator", null).canReveal).toBe(false);
+  });
+
+  it("shows the attribution after the reveal only (the facilitator at any time)", () => {
+    const insights = ["t1", "t2", "t3"].map((id) => insightsOf(id, attribution()));
+    const view = debriefView();
+    const input = {
+      language: "fr" as const,
+      view,
+      ownTeam: "t1",
+      insights,
+      failed: false,
+      team: "t1",
+    };
+    const before = creditPanelModel({ ...input, role: "participant" });
+    expect(before).toMatchObject({ shown: false, computing: false, verdict: [] });
+    expect(creditPanelModel({ ...input, role: "facilitator", ownTeam: null }).shown).toBe(true);
+    expect(creditPanelModel({ ...input, role: "participant", insights: null }).computing).toBe(
+      true,
+    );
+    view.revealed = true;
+    const after = creditPanelModel({ ...input, role: "participant" });
+    expect(after.shown).toBe(true);
+    expect(after.top).toBe("Levier le plus crédité : Culture numérique");
+    expect(after.best[0]).toMatch(
+      /^T6 : un jeton de Campagnes buzz vers Culture numérique → \+3,0 %$/,
+    );
+    expect(after.verdict.map((r) => r.teamId)).toEqual(["t1", "t2"]);
+  });
+
+  it("sets each team's answer against the lever credited most", () => {
+    const view = debriefView((v) => {
+      v.revealed = true;
+      v.teams.t1!.prediction = "culture";
+      v.teams.t2!.prediction = "campaigns";
+    });
+    const insights = [
+      insightsOf("t1", attribution()),
+      insightsOf("t2", attribution()),
+      insightsOf("t3", attribution({ support: 0.2 })),
+    ];
+    const rows = verdictRows("en", view, insights);
+    expect(rows).toEqual([
+      expect.objectContaining({ teamId: "t1", answerLabel: "Digital culture", match: true }),
+      expect.objectContaining({ teamId: "t2", answerLabel: "Buzz campaigns", match: false }),
+    ]);
+    expect(rows[1]?.topLabel).toBe("Digital culture");
+    view.teams.t2!.prediction = "";
+    expect(verdictRows("en", view, insights)[1]).toMatchObject({
+      answerLabel: "No answer",
+      match: null,
+    });
+    expect(answerCount(view)).toEqual({ answered: 0, total: 2 }); // `predicted` flags unset
+  });
+
+  it("reads the answer fields from the synchronized state, and nothing else", () => {
+    const view = normalizeRoom({
+      revealed: true,
+      teams: {
+        t1: {
+          id: "t1",
+          predicted: true,
+          prediction: "support",
+          private: { submitted: false, prediction: "x" },
+        },
+        t2: { id: "t2", predicted: "yes", prediction: "__proto__" },
+      },
+    });
+    expect(view.revealed).toBe(true);
+    expect(view.teams.t1).toMatchObject({ predicted: true, prediction: "support" });
+    expect(view.teams.t1?.private?.prediction).toBe("");
+    expect(view.teams.t2).toMatchObject({ predicted: false, prediction: "" });
+  });
+});
+
+function privatePart(prediction: BucketId): TeamPrivateView {
+  return {
+    draft: emptyAllocation(),
+    draftBy: "",
+    draftRev: 0,
+    submitted: false,
+    decision: emptyAllocation(),
+    prediction,
+  };
+}
+
+describe("the loop diagrams", () => {
+  const years: LoopYear[] = [
+    { year: 1, loops: { culture: 0.02, experts: 0.005, champions: -0.01, buzz: -0.001 }, other: 0 },
+    { year: 2, loops: { culture: 0.01, experts: 0.04, champions: 0, buzz: -0.02 }, other: 0 },
+    { year: 3, loops: { culture: 0, experts: 0, champions: 0, buzz: 0 }, other: 0 },
+  ];
+
+  it("draw every year on one scale, signed, with its dominant loop", () => {
+    const panels = loopPanels("fr", years);
+    expect(panels.map((p) => p.dominant)).toEqual(["culture", "experts", null]);
+    const y2 = panels[1]!.edges;
+    expect(y2.find((e) => e.id === "experts")?.width).toBe(LOOP_MAX_WIDTH);
+    expect(panels[0]!.edges.find((e) => e.id === "culture")?.width).toBeCloseTo(
+      LOOP_MIN_WIDTH + 0.5 * (LOOP_MAX_WIDTH - LOOP_MIN_WIDTH),
+      12,
+    );
+    expect(panels[0]!.edges.find((e) => e.id === "champions")).toMatchObject({
+      positive: false,
+      display: "-1,0 %",
+      node: "Champions",
+    });
+    expect(panels[0]!.title).toBe("Année 1");
+    expect(panels[0]!.summary).toBe(
+      "Boucle dominante : Formation → culture → accompagnement (+2,0 %)",
+    );
+    expect(panels[2]!.summary).toBe("Aucune boucle n'a fait bouger l'engagement.");
+    expect(panels[2]!.edges.every((e) => e.width === LOOP_MIN_WIDTH)).toBe(true);
+  });
+});
+
+describe("the projector's loop diagram", () => {
+  it("adds the years up into one diagram of the whole game", () => {
+    const years: LoopYear[] = [
+      { year: 1, loops: { culture: 0.01, experts: 0, champions: -0.03, buzz: 0 }, other: 0.01 },
+      { year: 2, loops: { culture: 0.03, experts: 0, champions: -0.005, buzz: 0 }, other: 0 },
+    ];
+    const panel = gameLoopPanel("en", years);
+    expect(panel?.title).toBe("Loops, whole game");
+    const values = panel?.edges.map((e) => e.value) ?? [];
+    [0.04, 0, -0.035, 0].forEach((v, i) => expect(values[i]).toBeCloseTo(v, 12));
+    expect(panel?.dominant).toBe("culture");
+    expect(gameLoopPanel("en", [])).toBeNull();
+  });
+});
+
+describe("on a real game", () => {
+  it("adds up: the waterfall's last bar is the team's score", () => {
+    const game = playedGame(8);
+    const insights = roomInsights(game);
+    expect(insights.map((i) => i.teamId)).toEqual(game.teamIds);
+    for (const team of insights) {
+      const bars = waterfall("fr", team.attribution.total, "game").bars;
+      expect(bars.at(-1)?.to).toBeCloseTo(team.attribution.score, 9);
+      expect(team.bestChanges.length).toBeLessThanOrEqual(3);
+      expect(loopPanels("en", team.loops)).toHaveLength(2);
+    }
+  });
+});

@@ -31,7 +31,7 @@ export function lineupIds(rivals: Rivals | null): string[] {
 function planDecision(
   play: PlanPlay,
   seed: string,
-  turnsTotal: number,
+  scenario: Scenario,
   ...view: Parameters<Decide>
 ): Allocation {
   const [quarter, teamId, state, history] = view;
@@ -41,7 +41,7 @@ function planDecision(
     case "schedule":
       return play.schedule[quarter - 1] as Allocation;
     case "strategy":
-      return askBot(play.strategy, seed, turnsTotal, quarter, teamId, state, history);
+      return askBot(play.strategy, { seed, scenario }, quarter, teamId, state, history);
   }
 }
 
@@ -58,14 +58,13 @@ export function playerScores(
   rivals: Rivals | null,
 ): number[] {
   const teamIds = lineupIds(rivals);
-  const turnsTotal = scenario.years * 4;
   const scores: number[] = [];
   for (let i = 0; i < seeds; i++) {
     const seed = `${seedPrefix}:${i}`;
     const decide: Decide = (quarter, teamId, state, history) =>
       teamId === PLAYER
-        ? planDecision(play, seed, turnsTotal, quarter, teamId, state, history)
-        : askBot((rivals as Rivals).strategy, seed, turnsTotal, quarter, teamId, state, history);
+        ? planDecision(play, seed, scenario, quarter, teamId, state, history)
+        : askBot((rivals as Rivals).strategy, { seed, scenario }, quarter, teamId, state, history);
     const outcome = simulateRoom({ scenario, seed, teamIds, decide });
     scores.push(outcome.scores[PLAYER] as number);
   }

@@ -47,6 +47,7 @@ export function exportRows(state: SessionState): ExportRow[] {
         kpi: result.kpi,
         ssv: result.ssv,
         score: result.score,
+        legacy: result.legacy,
         reasons: result.reasons.map((r) => `${r.gauge}:${r.cause}:${round(r.value)}`),
       });
     }
@@ -141,6 +142,7 @@ export const CSV_COLUMNS = [
   "kpi",
   "ssv",
   "score",
+  "legacy",
   "top_reasons",
 ];
 
@@ -164,6 +166,7 @@ export function exportCsv(state: SessionState): string {
       row.kpi,
       row.ssv,
       row.score,
+      row.legacy,
       row.reasons.join(" | "),
     ];
     lines.push(cells.map(csvCell).join(","));

@@ -36,6 +36,7 @@ export const TurnResultState = schema(
     kpi: t.float64(),
     ssv: t.float64(),
     score: t.float64(),
+    legacy: t.float64(),
     allocation: AllocationState,
     forced: t.float64(),
     decisionSource: t.string(),

@@ -36,6 +36,7 @@ function toResultState(view: TurnResultView): TurnResultState {
   out.kpi = view.kpi;
   out.ssv = view.ssv;
   out.score = view.score;
+  out.legacy = view.legacy;
   out.allocation = new AllocationState();
   copyAllocation(out.allocation, view.allocation);
   out.forced = view.forced;

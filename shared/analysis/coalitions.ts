@@ -86,15 +86,7 @@ export function coalitionTables(room: PlayedRoom, team: number): CoalitionTables
     for (let t = 0; t < decisions.length; t++) decisions[t] = played[t] as Allocation;
     const mine = own[quarter - 1] as Allocation;
     decisions[team] = key === fundedAt[quarter - 1] ? mine : restrict(mine, key);
-    const result = resolveRoom(
-      states,
-      decisions,
-      quarter,
-      room.chance.draws(quarter),
-      room.scenario.budget,
-    );
-    room.chance.resolved(quarter);
-    return result;
+    return resolveRoom(states, decisions, quarter, room.chance, room.scenario);
   };
 
   /** Records what subset m's run shows at quarter q. */

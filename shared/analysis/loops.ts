@@ -44,6 +44,15 @@ export const CAUSE_LOOPS = {
   campaignErosion: "buzz",
   campaigns: "buzz",
   virality: "buzz",
+  // Reach the community earns by itself: the buzz that comes from health, not from spending.
+  organicReach: "buzz",
+  // Champions' élan multiplying activation: the champions loop itself.
+  elan: "champions",
+  // Experts' answers bringing members, and stars moving between rivals' communities.
+  expertPull: "experts",
+  rivalExperts: "experts",
+  // Trust wearing out untended: a slow drain, not one of the four loops (trust only).
+  neglect: null,
   // The clamp to [0, 1].
   bounds: null,
   // Scenario and facilitator events are shocks from outside, not feedback. A bad buzz is not the

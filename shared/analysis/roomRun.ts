@@ -10,9 +10,9 @@ import type { QuarterResult } from "../model/dynamics";
 import { initialTeamState } from "../model/game";
 import { withinBudget, type Allocation } from "../model/levers";
 import { resolveRoomQuarter } from "../model/room";
-import { finalScore } from "../model/score";
+import { finalScore, legacyScores, withLegacy } from "../model/score";
 import type { GameState, Scenario, TeamState, TurnOutputs } from "../model/types";
-import { DrawTape, type Chance, type QuarterDraws } from "./roomDraws";
+import { DrawTape, type Chance } from "./roomDraws";
 
 export interface RoomQuarter {
   states: TeamState[];
@@ -22,33 +22,52 @@ export interface RoomQuarter {
 /**
  * One quarter for the whole room (`resolveRoomQuarter`, without explanations), each decision
  * first trimmed to the budget the team has in this run: a CFO cut may differ from the played one.
+ * After the game's last quarter, each team's legacy is folded into its score (score.ts), drawn
+ * from the same chance playing on.
  */
 export function resolveRoom(
   states: readonly TeamState[],
   decisions: readonly Allocation[],
   quarter: number,
-  draws: QuarterDraws,
-  baseBudget: number,
+  chance: Chance,
+  scenario: Scenario,
 ): RoomQuarter {
   const n = states.length;
   const allocations = new Array<Allocation>(n);
   for (let t = 0; t < n; t++) {
     allocations[t] = withinBudget(decisions[t] as Allocation, (states[t] as TeamState).budget);
   }
+  const draws = chance.draws(quarter);
   const results = resolveRoomQuarter(states, allocations, {
     quarter,
     moment: draws.moment,
     events: draws.events,
     buzz: draws.buzz,
-    baseBudget,
+    baseBudget: scenario.budget,
     explain: false,
   });
+  chance.resolved(quarter);
   const next = new Array<TeamState>(n);
   const outputs = new Array<TurnOutputs>(n);
   for (let t = 0; t < n; t++) {
     const result = results[t] as QuarterResult;
     next[t] = result.state;
     outputs[t] = result.outputs;
+  }
+  if (quarter === scenario.years * 4) {
+    const legacy = legacyScores(
+      next,
+      quarter,
+      (q) => {
+        const d = chance.draws(q);
+        return { moment: d.moment, buzz: d.buzz };
+      },
+      scenario.budget,
+      (q) => chance.resolved(q),
+    );
+    for (let t = 0; t < n; t++) {
+      outputs[t] = withLegacy(outputs[t] as TurnOutputs, legacy[t] as number);
+    }
   }
   return { states: next, outputs };
 }
@@ -83,14 +102,7 @@ export function playedRoom(game: GameState): PlayedRoom {
   const outputs: TurnOutputs[][] = [];
   let states = start;
   for (let q = 1; q <= quarters; q++) {
-    const room = resolveRoom(
-      states,
-      played[q - 1] as Allocation[],
-      q,
-      chance.draws(q),
-      scenario.budget,
-    );
-    chance.resolved(q);
+    const room = resolveRoom(states, played[q - 1] as Allocation[], q, chance, scenario);
     states = room.states;
     before.push(states);
     outputs.push(room.outputs);
@@ -115,8 +127,7 @@ export function finalScoreFrom(
   const decisions: Allocation[] = new Array<Allocation>(room.teamIds.length);
   for (let q = from; q <= room.quarters; q++) {
     for (let t = 0; t < decisions.length; t++) decisions[t] = decide(q, t);
-    const result = resolveRoom(states, decisions, q, room.chance.draws(q), room.scenario.budget);
-    room.chance.resolved(q);
+    const result = resolveRoom(states, decisions, q, room.chance, room.scenario);
     states = result.states;
     last = result.outputs[team];
   }

@@ -16,7 +16,7 @@ import { createGame, initialTeamState, step } from "../model/game";
 import { withinBudget, type Allocation } from "../model/levers";
 import type { QuarterResult } from "../model/dynamics";
 import { resolveRoomQuarter, type RoomQuarterContext } from "../model/room";
-import { finalScore } from "../model/score";
+import { finalScore, legacyScores, withLegacy } from "../model/score";
 import type { GameState, InjectedEvent, Scenario, TeamState, TurnOutputs } from "../model/types";
 import { liveDraws } from "./roomDraws";
 
@@ -67,6 +67,7 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
   const { scenario, teamIds, decide } = run;
   const n = teamIds.length;
   const quarters = quartersOf(run);
+  const gameQuarters = scenario.years * 4;
   const draws = liveDraws(scenario, run.seed, teamIds, run.injected);
   const states = teamIds.map(() => initialTeamState(scenario));
   const histories = teamIds.map((): TurnOutputs[] => []);
@@ -92,8 +93,20 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
     ctx.events = drawn.events;
     ctx.buzz = drawn.buzz;
     const results = resolveRoomQuarter(states, allocations, ctx);
+    // After the game's last quarter, the score takes in each team's legacy (score.ts), drawn
+    // from the same streams playing on, as `step` draws it.
+    const legacy =
+      q === gameQuarters
+        ? legacyScores(
+            results.map((r) => r.state),
+            q,
+            (quarter) => draws(quarter),
+            scenario.budget,
+          )
+        : null;
     for (let t = 0; t < n; t++) {
-      const { state, outputs } = results[t] as QuarterResult;
+      const { state, outputs: played } = results[t] as QuarterResult;
+      const outputs = legacy ? withLegacy(played, legacy[t] as number) : played;
       states[t] = state;
       (histories[t] as TurnOutputs[]).push(outputs);
       onQuarter?.(q, teamIds[t] as string, outputs, state);

@@ -10,19 +10,31 @@ import type { GameState, InjectedEvent, Scenario, TeamState, TurnOutputs } from 
 import { playRoom, type Decide } from "../analysis/simulateRoom";
 import { STRATEGIES, type StrategyId } from "./strategies";
 
+/** Where a bot plays: the game's seed (its "bot" streams) and the scenario as played. */
+export interface BotTable {
+  seed: string;
+  scenario: Scenario;
+}
+
 /** `strategy`'s decision for `teamId` in `quarter`, drawing from that quarter's "bot" stream. */
 export function askBot(
   strategy: StrategyId,
-  seed: string,
-  turnsTotal: number,
+  table: BotTable,
   quarter: number,
   teamId: string,
   state: TeamState,
   history: readonly TurnOutputs[],
 ): Allocation {
   return STRATEGIES[strategy](
-    { quarter, turnsTotal, budget: state.budget, state, history },
-    openStream(streamKey(seed, "bot", quarter, teamId)),
+    {
+      quarter,
+      turnsTotal: table.scenario.years * 4,
+      budget: state.budget,
+      state,
+      history,
+      timeline: table.scenario.events,
+    },
+    openStream(streamKey(table.seed, "bot", quarter, teamId)),
   );
 }
 
@@ -30,19 +42,18 @@ export function askBot(
 export function botDecision(game: GameState, teamId: string, strategy: StrategyId): Allocation {
   const history = (game.history[teamId] ?? []).map((record) => record.outputs);
   const state = game.teams[teamId] as TeamState;
-  return askBot(strategy, game.seed, game.turnsTotal, game.turn + 1, teamId, state, history);
+  return askBot(strategy, game, game.turn + 1, teamId, state, history);
 }
 
 /** Bots as a room's `decide`: team `id` plays `strategies[id]`. */
 export function botDecide(
-  seed: string,
-  turnsTotal: number,
+  table: BotTable,
   strategies: Readonly<Record<string, StrategyId>>,
 ): Decide {
   return (quarter, teamId, state, history) => {
     const strategy = strategies[teamId];
     if (strategy === undefined) throw new Error(`No strategy for team "${teamId}".`);
-    return askBot(strategy, seed, turnsTotal, quarter, teamId, state, history);
+    return askBot(strategy, table, quarter, teamId, state, history);
   };
 }
 
@@ -53,6 +64,6 @@ export function playBotGame(
   teams: Readonly<Record<string, StrategyId>>,
   injected: readonly (readonly InjectedEvent[])[] = [],
 ): GameState {
-  const decide = botDecide(seed, scenario.years * 4, teams);
+  const decide = botDecide({ seed, scenario }, teams);
   return playRoom({ scenario, seed, teamIds: Object.keys(teams), decide, injected });
 }

@@ -2,9 +2,10 @@
  * Scripted strategies: solo rivals, bots for empty teams, the tournament and the tests.
  * Each is deterministic given its view and its seeded stream, and sees only its own team.
  */
-import { emptyAllocation, type Allocation } from "../model/levers";
+import { emptyAllocation, fitToBudget, type Allocation, type BucketId } from "../model/levers";
+import type { EventId } from "../model/events";
 import type { Stream } from "../model/rng";
-import type { TeamState, TurnOutputs } from "../model/types";
+import type { ScenarioEvent, TeamState, TurnOutputs } from "../model/types";
 import { distribute } from "./distribute";
 
 export interface BotView {
@@ -19,6 +20,11 @@ export interface BotView {
    * a game played through `step`. No built-in strategy reads it yet.
    */
   history: readonly TurnOutputs[];
+  /**
+   * The scenario's timeline. Its certain entries (no probability) are announced in the
+   * scenario's brief and on the briefing card; chance entries are not known in advance.
+   */
+  timeline: readonly ScenarioEvent[];
 }
 
 export type Strategy = (view: BotView, rng: Stream) => Allocation;
@@ -30,6 +36,7 @@ export const STRATEGY_IDS = [
   "culture-first",
   "short-termist",
   "adaptive",
+  "expert",
 ] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
@@ -92,6 +99,83 @@ const adaptive: Strategy = (view, rng) => {
   );
 };
 
+/** A certain event on the scenario's timeline in quarters [from, to]. */
+function announced(view: BotView, event: EventId, from: number, to: number): boolean {
+  return view.timeline.some(
+    (e) => e.event === event && (e.probability ?? 1) >= 1 && e.quarter >= from && e.quarter <= to,
+  );
+}
+
+/** A wound still open enough to show on the board (a crisis, a migration, an expert gap). */
+const OPEN_WOUND = 0.3;
+
+/**
+ * Plays well from what a team sees: the quarter, its own board (forced tokens, budget, the
+ * events that struck and the wounds they left open), and the scenario's announced timeline.
+ * In phases — culture to its critical mass first; then coaching and reciprocity; then experts
+ * — and it answers events: a serious response to a wound (well beyond the usual on its two
+ * levers), a mandate built before an announced CFO, a sponsor's window seized for culture.
+ * The reference the game's balance is measured against (docs/model.md, facts 13–17).
+ */
+const expert: Strategy = (view) => {
+  const q = view.quarter;
+  const s = view.state;
+  const plan: Allocation =
+    q <= 4
+      ? { ...emptyAllocation(), longTerm: 1, culture: 5, support: 1, recruitment: 1, strategy: 2 }
+      : q <= 8
+        ? {
+            ...emptyAllocation(),
+            culture: 4,
+            governance: 1,
+            support: 2,
+            recruitment: 1,
+            strategy: 2,
+          }
+        : q <= 12
+          ? { ...emptyAllocation(), governance: 1, support: 3, recruitment: 3, strategy: 3 }
+          : {
+              ...emptyAllocation(),
+              longTerm: 1,
+              governance: 1,
+              support: 3,
+              recruitment: 3,
+              strategy: 2,
+            };
+  /** Moves up to `n` tokens to `to`, from `donors` in order. */
+  const move = (to: BucketId, n: number, donors: readonly BucketId[]) => {
+    for (const d of donors) {
+      while (n > 0 && plan[d] > 0 && d !== to) {
+        plan[d]--;
+        plan[to]++;
+        n--;
+      }
+    }
+  };
+  // A mandate takes quarters to build: raise it well before an announced CFO and hold it
+  // while the CFO is in office, without touching the culture programme it protects.
+  if (announced(view, "newCfo", q, q + 6) || s.cfoQuarters > 0) {
+    move("longTerm", 2 - plan.longTerm, ["governance", "support", "recruitment", "strategy"]);
+  } else if (s.lastForced > 0.5) move("longTerm", 1, ["recruitment", "support", "strategy"]);
+  if (s.crisis > OPEN_WOUND) {
+    // Never at the culture programme's expense: it is what the community stands on.
+    move("governance", 3, ["recruitment", "longTerm", "strategy", "support"]);
+    move("support", 2, ["recruitment", "longTerm", "strategy"]);
+  }
+  if (announced(view, "platformChange", q, q)) {
+    move("support", 5, ["governance", "longTerm", "recruitment", "strategy", "culture"]);
+  } else if (s.migration > OPEN_WOUND) {
+    move("culture", 3, ["recruitment", "strategy", "longTerm", "governance"]);
+    move("support", 1, ["recruitment", "strategy", "longTerm", "governance"]);
+  }
+  if (s.gap > OPEN_WOUND) {
+    move("recruitment", 3, ["support", "culture", "governance", "longTerm"]);
+    move("strategy", 2, ["support", "culture", "governance", "longTerm"]);
+  }
+  if (s.sponsorQuarters > 0) move("culture", 3, ["recruitment", "support", "strategy"]);
+  return fitToBudget(plan, view.budget);
+};
+
 export const STRATEGIES: Record<StrategyId, Strategy> = {
   idle,
   balanced,
@@ -99,4 +183,5 @@ export const STRATEGIES: Record<StrategyId, Strategy> = {
   "culture-first": cultureFirst,
   "short-termist": shortTermist,
   adaptive,
+  expert,
 };

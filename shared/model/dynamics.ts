@@ -1,16 +1,15 @@
 /**
- * One quarter for one team: MODEL.md's seven steps in order, each using the latest values.
- *
- * Teams do not interact except through the shared "moment" draw, so a team's trajectory depends
- * only on the seed, its own decisions and the events that strike it. That is what lets the luck
- * band replay one team alone and a what-if branch change one team without touching the others.
+ * One quarter for one team, in the order of docs/model.md: events, pressure, stocks, buzz,
+ * members, activity, experts, trust, élan, outputs. What the team's rivals do reaches it only
+ * through `TeamInteractions`, computed for the whole room at once in room.ts (CFO benchmarking,
+ * the shared expert pool, attention crowding, experts moving between teams).
  *
  * Explanations are computed here, from the same terms that move the stocks, so they can never
  * disagree with the numbers: engagement E = M·(a+X) is linear in each of M, a and X, so
  * changing M, then a, then X and crediting each term's share telescopes exactly to ΔE.
  */
 import type { Allocation } from "./levers";
-import { clamp01, coefficientOfVariation, h } from "./math";
+import { clamp01, h, standardDeviation } from "./math";
 import { engagement } from "./gauges";
 import { PARAMS } from "./params";
 import type { Stream } from "./rng";
@@ -25,8 +24,22 @@ import type {
   TurnRecord,
 } from "./types";
 
+/** What the rest of the room does to one team this quarter (room.ts computes it). */
+export interface TeamInteractions {
+  /** Relative gap of last quarter's KPI to the room's best (0 for the best, or alone). */
+  benchmark: number;
+  /** Share of the room's potential experts the team attracts this quarter. */
+  expertShare: number;
+  /** Audience left to its campaigns by rivals' campaigns of the quarter (1 when alone). */
+  crowd: number;
+  /** Experts (share of the population) arriving from a rival who lost a star this quarter. */
+  expertsIn: number;
+}
+
+export const ALONE: TeamInteractions = { benchmark: 0, expertShare: 0, crowd: 1, expertsIn: 0 };
+
 export interface QuarterContext {
-  /** 1-based quarter being resolved (weights the score). */
+  /** 1-based quarter being resolved. */
   quarter: number;
   /** Shared by all teams this quarter. */
   moment: number;
@@ -35,6 +48,7 @@ export interface QuarterContext {
   events: readonly EventId[];
   /** The scenario's normal budget (a CFO cut is relative to it). */
   baseBudget: number;
+  room: TeamInteractions;
   explain: boolean;
 }
 
@@ -45,14 +59,20 @@ export interface QuarterResult {
   record: TurnRecord | null;
 }
 
+/** The quarterly pressure on a team: the scenario's, or the CFO's, plus the benchmark gap. */
+export function pressureOf(s: TeamState, benchmark: number): number {
+  return (s.cfoQuarters > 0 ? PARAMS.cfo.pressure : s.P) + PARAMS.benchmark * benchmark;
+}
+
 /** Moves forced buzz pro rata from the six levers to campaigns (step 1). */
 export function applyPressure(
   allocation: Allocation,
   pressure: number,
   mandate: number,
   budget: number,
+  hijack: number = PARAMS.hijack,
 ): { effective: Allocation; forced: number } {
-  const wanted = Math.max(0, pressure - mandate) * budget * PARAMS.hijack;
+  const wanted = Math.max(0, pressure - mandate) * budget * hijack;
   const a = allocation;
   const levers = a.longTerm + a.culture + a.governance + a.support + a.recruitment + a.strategy;
   const forced = Math.min(wanted, levers);
@@ -70,28 +90,38 @@ export function applyPressure(
   return { effective, forced };
 }
 
+/** How fast a wound closes: slow healing, plus a serious response beyond business as usual. */
+function closing(
+  wound: { close: number; usual: number; rate: number },
+  responseTokens: number,
+): number {
+  return Math.min(1, wound.close + wound.rate * Math.max(0, responseTokens - wound.usual));
+}
+
 export function resolveQuarter(
   prev: TeamState,
   allocation: Allocation,
   ctx: QuarterContext,
 ): QuarterResult {
   const s = copyTeamState(prev);
+  const p = PARAMS;
   const E0 = engagement(s);
   const T0 = s.T;
-  const R0 = s.lastOrdinary + s.lastViral;
+  const R0 = s.lastOrdinary + s.lastViral + s.lastOrganic;
   const eLedger = ctx.explain ? new ContributionLedger() : null;
   const tLedger = ctx.explain ? new ContributionLedger() : null;
 
-  // Events strike first: they are the quarter's news.
+  // 0. Events strike first: they are the quarter's news. Most open a wound that bleeds later.
   let sevEvent = 0;
   for (const id of ctx.events) {
-    const ev = PARAMS.events;
+    const ev = p.events;
     switch (id) {
       case "badBuzz":
         sevEvent += ev.badBuzzSeverity;
+        s.crisis += 1;
         break;
       case "newCfo":
-        s.cfoQuarters = PARAMS.cfo.quarters;
+        s.cfoQuarters = p.cfo.quarters;
         s.cfoMisses = 0;
         break;
       case "platformChange": {
@@ -100,24 +130,29 @@ export function resolveQuarter(
         eLedger?.add("event:platformChange", (M1 - s.M) * (s.a + s.X));
         s.M = M1;
         s.platformQuarters = ev.platformQuarters;
+        s.migration += 1;
         break;
       }
       case "expertLeaves": {
+        // Where she goes (the most attractive rival) is the room's business (room.ts).
         const X1 = s.X * (1 - ev.expertLoss);
         eLedger?.add("event:expertLeaves", s.M * (X1 - s.X));
         s.X = X1;
+        s.gap += 1;
         break;
       }
       case "newSponsor":
         s.L = clamp01(s.L + ev.sponsorMandate);
+        s.sponsorQuarters = ev.sponsorQuarters;
         break;
     }
   }
 
-  // 1. Pressure hijacks the plan.
-  const pressure = s.cfoQuarters > 0 ? PARAMS.cfo.pressure : s.P;
+  // 1. Pressure hijacks the plan (harder while a new CFO is in office).
   const budget = s.budget;
-  const { effective: x, forced } = applyPressure(allocation, pressure, s.L, budget);
+  const hijack = s.cfoQuarters > 0 ? p.cfo.hijack : p.hijack;
+  const pressure = pressureOf(s, ctx.room.benchmark);
+  const { effective: x, forced } = applyPressure(allocation, pressure, s.L, budget, hijack);
 
   // 2. Stocks.
   const hL = h(x.longTerm);
@@ -129,21 +164,27 @@ export function resolveQuarter(
   // Buzz wears down reciprocity and trust in proportion to the share of the budget it takes: a
   // campaign now and then is communication, a budget of campaigns is a fan zone.
   const buzzShare = x.campaigns / ctx.baseBudget;
-  const p = PARAMS;
   s.L = clamp01(s.L + p.mandate.gain * hL * (1 - s.L) - p.mandate.decay * s.L);
   s.W = s.W + p.pipeline.gain * hC - s.W * p.pipeline.drain;
-  // Culture shifts only once enough people are in training at the same time (a critical mass):
-  // below it, training teaches tools, not culture (stylised fact 4).
-  s.C = clamp01(
-    s.C +
-      p.culture.gain *
-        Math.max(0, s.W - p.culture.criticalMass) *
-        (1 + p.culture.coaching * s.K) *
-        (1 + p.culture.mandate * s.L) *
-        (1 - s.C) -
-      p.culture.decay * s.C,
+  // Training shifts culture only above a critical mass and up to a ceiling; practice keeps it.
+  const c = p.culture;
+  const sponsored = s.sponsorQuarters > 0;
+  const ceiling = c.ceiling + (sponsored ? c.sponsorCeiling : 0);
+  const mass = sponsored ? c.sponsorMass : c.criticalMass;
+  const cTraining =
+    c.gain *
+    Math.max(0, s.W - mass) *
+    (1 + c.coaching * s.K) *
+    (1 + c.mandate * s.L) *
+    Math.max(0, 1 - s.C / ceiling);
+  // Practice spreads the culture there is: it sustains a culture, it cannot start one.
+  const cPractice = c.practice * s.a * s.C * (1 - s.C);
+  s.C = clamp01(s.C + cTraining + cPractice - c.decay * s.C);
+  s.G = clamp01(
+    s.G +
+      p.governance.gain * hG * (1 - s.G) -
+      (p.governance.decay + p.governance.busyDecay * s.a) * s.G,
   );
-  s.G = clamp01(s.G + p.governance.gain * hG * (1 - s.G) - p.governance.decay * s.G);
   // Coaches can only coach where a culture of sharing exists: no culture, no coaching capacity.
   s.K = clamp01(s.K + p.coaching.gain * hK * s.C * (1 - s.K) - p.coaching.decay * s.K);
   s.S = clamp01(
@@ -153,13 +194,15 @@ export function resolveQuarter(
       p.strategy.buzzErosion * buzzShare * s.S,
   );
 
-  // 3. Buzz: fixed draws per slot (common random numbers), heavy-tailed viral hits.
+  // 3. Buzz: fixed draws per slot (common random numbers), heavy-tailed viral hits; rivals'
+  // campaigns crowd the audience; a healthy community reaches people by itself.
   const b = p.buzz;
   const platform = s.platformQuarters > 0 ? 0.5 : 1;
   const active = Math.min(b.slots, Math.round(x.campaigns));
   const viralChance = Math.min(b.viralCap, b.viralBase * ctx.moment * (0.5 + s.S) * (0.5 + s.G));
   const backfireChance = b.backfireBase * (1.5 - s.G) * (1.3 - s.S);
   const audience = (0.5 + s.M) * platform;
+  const paidAudience = audience * ctx.room.crowd;
   let ordinary = 0;
   let viral = 0;
   let sevBackfire = 0;
@@ -172,18 +215,27 @@ export function resolveQuarter(
     const uSeverity = ctx.buzz.nextPositive();
     if (slot >= active) continue;
     if (uViral < viralChance) {
-      viral += (b.viralSize / Math.sqrt(uSize)) * audience;
+      viral += (b.viralSize / Math.sqrt(uSize)) * paidAudience;
       outcome.viral++;
     } else {
-      ordinary += (b.ordinaryMin + b.ordinarySpread * uSize) * audience;
+      ordinary += (b.ordinaryMin + b.ordinarySpread * uSize) * paidAudience;
     }
     if (uBackfire < backfireChance) {
       sevBackfire += Math.min(1, b.backfireSeverity / Math.sqrt(uSeverity));
       outcome.backfired++;
     }
   }
-  const R = ordinary + viral;
-  s.Z = R + b.carryOver * s.Z;
+  // The community's own voice: two more draws, whatever the community.
+  const uOrganic = ctx.buzz.next();
+  const uOrganicSize = ctx.buzz.nextPositive();
+  const healthy = E0 * s.T;
+  let organic = b.organic * healthy * audience;
+  if (uOrganic < Math.min(b.viralCap, 4 * b.organicViral * ctx.moment * healthy)) {
+    organic += (b.viralSize / Math.sqrt(uOrganicSize)) * audience * b.organicHitSize;
+  }
+  const R = ordinary + viral + organic;
+  // The adstock is the campaigns' own: what spending bought lingers, then fades.
+  s.Z = ordinary + viral + b.carryOver * s.Z;
 
   // 4. Members (Bass diffusion). Terms are computed from the same values, then credited.
   const m = p.members;
@@ -192,34 +244,60 @@ export function resolveQuarter(
   const mOrganic = m.organic * room;
   const mBuzz = Math.min(m.buzzPull * s.Z, m.buzzPullCap) * room;
   const mRecruit = m.recruitment * hR * room;
+  const mExperts = m.expertPull * s.X * room;
   const q = m.wordOfMouth * (0.3 + 0.7 * s.C) * s.T;
   const mWord = q * s.M * engagedShare * room;
   const mChurn = -m.churn * (1 - m.trustRetention * s.T) * s.M;
-  const Mraw = s.M + mOrganic + mBuzz + mRecruit + mWord + mChurn;
+  const wm = p.wounds.migration;
+  const mMigration = -wm.churn * s.migration * (1 - 0.5 * s.C) * s.M;
+  const Mraw = s.M + mOrganic + mBuzz + mRecruit + mExperts + mWord + mChurn + mMigration;
   const M2 = clamp01(Mraw);
   if (eLedger) {
     eLedger.add("organic", mOrganic * engagedShare);
     eLedger.add("buzzPull", mBuzz * engagedShare);
     eLedger.add("recruitment", mRecruit * engagedShare);
+    eLedger.add("expertPull", mExperts * engagedShare);
     eLedger.add("wordOfMouth", mWord * engagedShare);
     eLedger.add("churn", mChurn * engagedShare);
+    eLedger.add("event:platformChange", mMigration * engagedShare);
     eLedger.add("bounds", (M2 - Mraw) * engagedShare);
   }
   s.M = M2;
+  s.migration *= 1 - closing(wm, x.support + x.culture);
 
-  // 5. Activity (participation inequality).
+  // 5. Activity (participation inequality): up to a ceiling set by trust, reciprocity and a
+  // clear, reassuring framework (who wants to expose themselves?), at a pace set by culture,
+  // coaching, experts and élan.
   const ac = p.activity;
-  const lurkers = 1 - s.a;
-  const aBase = ac.base * lurkers;
-  // Culture opens the door; a coach's reply ("someone answered me") or an expert's answer makes
-  // lurkers walk through it. Neither works without culture: culture and coaching are complements.
-  const aCulture = ac.culture * s.C * 0.5 * lurkers;
-  const aGovernance = ac.culture * s.C * 0.5 * s.G * lurkers;
-  const aCoaching = ac.coaching * s.C * s.K * lurkers;
-  const aExperts = ac.experts * s.C * s.X * lurkers;
+  const cap = ac.capBase + ac.capTrust * s.T * (0.3 + 0.3 * s.S + 0.4 * s.G);
+  const open = (Math.max(0, cap - s.a) / cap) * (1 - s.a);
+  const lift = ac.elanMin + (1 - ac.elanMin) * 2 * s.N;
+  const aBase = ac.base * open;
+  const aCulture = ac.culture * s.C * 0.5 * open;
+  const aGovernance = ac.culture * s.C * 0.5 * s.G * open;
+  const aCoaching = ac.coaching * s.C * s.K * open;
+  const aExperts = ac.experts * s.C * s.X * open;
+  // Élan scales the levers' activation; its own share is what it adds above neutral (lift 1).
+  const aElan = (lift - 1) * (aCulture + aGovernance + aCoaching + aExperts);
+  const wc = p.wounds.crisis;
+  const wg = p.wounds.gap;
   const lapse = ac.lapse * (1 - ac.coachingHold * s.K) * (1 - ac.strategyHold * s.S);
   const aLapse = -lapse * s.a;
-  const aRaw = s.a + aBase + aCulture + aGovernance + aCoaching + aExperts + aLapse;
+  const aCrisis = -wc.lapse * s.crisis * s.a;
+  const aMigration = -wm.lapse * s.migration * s.a;
+  const aGap = -wg.lapse * s.gap * s.a;
+  const aRaw =
+    s.a +
+    aBase +
+    aCulture +
+    aGovernance +
+    aCoaching +
+    aExperts +
+    aElan +
+    aLapse +
+    aCrisis +
+    aMigration +
+    aGap;
   const a2 = clamp01(aRaw);
   if (eLedger) {
     eLedger.add("organic", s.M * aBase);
@@ -227,25 +305,41 @@ export function resolveQuarter(
     eLedger.add("governance", s.M * aGovernance);
     eLedger.add("coaching", s.M * aCoaching);
     eLedger.add("recruitment", s.M * aExperts);
+    eLedger.add("elan", s.M * aElan);
     eLedger.add("lapse", s.M * aLapse);
+    eLedger.add("event:badBuzz", s.M * aCrisis);
+    eLedger.add("event:platformChange", s.M * aMigration);
+    eLedger.add("event:expertLeaves", s.M * aGap);
     eLedger.add("bounds", s.M * (a2 - aRaw));
   }
   s.a = a2;
 
-  // 6. Experts: without a real value proposition, recruited experts stay silent or leave.
+  // 6. Experts: the team's share of the room's pool, who stay only with a real value
+  // proposition (S) and an audience (a); a gap left by a departed star bleeds more of them.
   const S2 = s.S * s.S;
-  const xGain = p.experts.gain * hR * (S2 / (S2 + 0.25));
+  // Experts answer where a culture of sharing exists and someone listens: culture and audience.
+  const xGain =
+    p.experts.gain *
+    ctx.room.expertShare *
+    (S2 / (S2 + 0.25)) *
+    (s.a / (s.a + p.experts.audience)) *
+    (s.C / (s.C + p.experts.culture));
+  const xIn = s.M > 0 ? ctx.room.expertsIn / s.M : 0;
   const xLoss = -p.experts.attrition * (1 - s.S) * s.X;
-  const Xraw = s.X + xGain + xLoss;
+  const xGap = -wg.attrition * s.gap * s.X;
+  const Xraw = s.X + xGain + xIn + xLoss + xGap;
   const X2 = clamp01(Xraw);
   if (eLedger) {
     eLedger.add("recruitment", s.M * xGain);
+    eLedger.add("rivalExperts", s.M * xIn);
     eLedger.add("expertAttrition", s.M * xLoss);
+    eLedger.add("event:expertLeaves", s.M * xGap);
     eLedger.add("bounds", s.M * (X2 - Xraw));
   }
   s.X = X2;
+  s.gap *= 1 - closing(wg, x.recruitment + x.strategy);
 
-  // 7. Trust rises slowly and falls fast.
+  // 7. Trust rises slowly and falls fast; an open crisis keeps eating it.
   const t = p.trust;
   const tRoom = t.gain * (1 - s.T);
   const tStrategy = tRoom * t.strategy * s.S;
@@ -253,8 +347,11 @@ export function resolveQuarter(
   const tGovernance = tRoom * t.governance * s.G;
   const sev = sevEvent + sevBackfire;
   const tCrisis = -s.T * sev * (1 - t.governanceShield * s.G) * (1 - t.loyalty * s.a * s.T);
+  const tWound = -wc.trust * s.crisis * (1 - t.governanceShield * s.G) * s.T;
   const tErosion = -t.buzzErosion * buzzShare * s.T;
-  const Traw = s.T + tStrategy + tCoaching + tGovernance + tCrisis + tErosion;
+  // Trust is a relationship: left untended (no reciprocity, coaching or rules), it wears out.
+  const tNeglect = -t.neglect * s.T;
+  const Traw = s.T + tStrategy + tCoaching + tGovernance + tCrisis + tWound + tErosion + tNeglect;
   const T2 = clamp01(Traw);
   if (tLedger) {
     tLedger.add("strategy", tStrategy);
@@ -264,37 +361,54 @@ export function resolveQuarter(
       tLedger.add("backfire", (tCrisis * sevBackfire) / sev);
       tLedger.add("event:badBuzz", (tCrisis * sevEvent) / sev);
     }
+    tLedger.add("event:badBuzz", tWound);
     tLedger.add("campaignErosion", tErosion);
+    tLedger.add("neglect", tNeglect);
     tLedger.add("bounds", T2 - Traw);
   }
   s.T = T2;
+  s.crisis *= 1 - closing(wc, x.governance + x.support);
+
+  // 8. Élan: champions warm to visible success and support, and burn out when coaching does
+  // not keep up with the community they animate.
+  const el = p.elan;
+  const success = Math.max(0, s.a - s.lastActive);
+  const unsupported = Math.max(0, 1 - s.K / (el.need + s.a));
+  s.N = clamp01(
+    s.N + el.gain * (0.4 * hK + el.success * success) * (1 - s.N) - el.decay * unsupported * s.N,
+  );
+  s.lastActive = s.a;
 
   // Outputs and scores.
   const E = engagement(s);
   const w = s.reachWindow;
   s.reachWindow = w.length >= 4 ? [w[1] as number, w[2] as number, w[3] as number, R] : [...w, R];
-  const buzzVolatility = coefficientOfVariation(s.reachWindow);
+  // In reach units, not relative: a lottery's swings, which a steady community does not have.
+  const buzzVolatility = standardDeviation(s.reachWindow);
   const kpi = E + p.kpiReachWeight * R;
   const ssv = E * s.T;
-  s.weightedSsv += ctx.quarter * ssv;
-  s.weights += ctx.quarter;
-  const score = s.weightedSsv / s.weights + p.score.assets * s.T * ((s.C + s.G + s.K + s.S) / 4);
+  s.accumulated += ssv;
+  s.spent = addAllocation(s.spent, allocation);
+  const score = p.score.scale * s.accumulated;
 
-  // The new CFO judges the KPI against a growing target; two misses running cut next budget.
-  s.budget = ctx.baseBudget;
+  // The new CFO judges the KPI against a growing target; two misses running cut the budget for
+  // the rest of the tenure, unless the mandate shields the plan.
   if (s.cfoQuarters > 0) {
     const target = s.lastKpi * (1 + p.cfo.targetGrowth);
     s.cfoMisses = kpi < target ? s.cfoMisses + 1 : 0;
-    if (s.cfoMisses >= 2) {
+    if (s.cfoMisses >= 2 && s.L < p.cfo.shield) {
       s.budget = Math.floor(ctx.baseBudget * (1 - p.cfo.budgetCut));
-      s.cfoMisses = 0;
     }
     s.cfoQuarters--;
-  }
+    if (s.cfoQuarters === 0) s.budget = ctx.baseBudget;
+  } else s.budget = ctx.baseBudget;
   if (s.platformQuarters > 0) s.platformQuarters--;
+  if (s.sponsorQuarters > 0) s.sponsorQuarters--;
   s.lastKpi = kpi;
   s.lastOrdinary = ordinary;
   s.lastViral = viral;
+  s.lastOrganic = organic;
+  s.lastForced = forced;
 
   const outputs: TurnOutputs = {
     engagement: E,
@@ -304,12 +418,14 @@ export function resolveQuarter(
     kpi,
     ssv,
     score,
+    legacy: 0,
   };
   if (!eLedger || !tLedger) return { state: s, outputs, record: null };
 
   const rLedger = new ContributionLedger();
   rLedger.add("campaigns", ordinary - prev.lastOrdinary);
   rLedger.add("virality", viral - prev.lastViral);
+  rLedger.add("organicReach", organic - prev.lastOrganic);
   const explain: Explanation = {
     engagement: eLedger.finish(E0, E),
     trust: tLedger.finish(T0, s.T),
@@ -330,12 +446,37 @@ export function resolveQuarter(
   return { state: s, outputs, record };
 }
 
+function addAllocation(a: Allocation, b: Allocation): Allocation {
+  return {
+    longTerm: a.longTerm + b.longTerm,
+    culture: a.culture + b.culture,
+    governance: a.governance + b.governance,
+    support: a.support + b.support,
+    recruitment: a.recruitment + b.recruitment,
+    strategy: a.strategy + b.strategy,
+    campaigns: a.campaigns + b.campaigns,
+  };
+}
+
 export function pickStocks(s: Stocks): Stocks {
-  return { L: s.L, W: s.W, C: s.C, G: s.G, K: s.K, S: s.S, M: s.M, a: s.a, X: s.X, Z: s.Z, T: s.T };
+  return {
+    L: s.L,
+    W: s.W,
+    C: s.C,
+    G: s.G,
+    K: s.K,
+    S: s.S,
+    M: s.M,
+    a: s.a,
+    X: s.X,
+    Z: s.Z,
+    T: s.T,
+    N: s.N,
+  };
 }
 
 /** A field-by-field copy: several times faster than a spread on the hot path. */
-function copyTeamState(t: TeamState): TeamState {
+export function copyTeamState(t: TeamState): TeamState {
   return {
     L: t.L,
     W: t.W,
@@ -348,16 +489,24 @@ function copyTeamState(t: TeamState): TeamState {
     X: t.X,
     Z: t.Z,
     T: t.T,
+    N: t.N,
     P: t.P,
     cfoQuarters: t.cfoQuarters,
     cfoMisses: t.cfoMisses,
     platformQuarters: t.platformQuarters,
+    sponsorQuarters: t.sponsorQuarters,
+    crisis: t.crisis,
+    migration: t.migration,
+    gap: t.gap,
     budget: t.budget,
     reachWindow: t.reachWindow,
     lastOrdinary: t.lastOrdinary,
     lastViral: t.lastViral,
+    lastOrganic: t.lastOrganic,
     lastKpi: t.lastKpi,
-    weightedSsv: t.weightedSsv,
-    weights: t.weights,
+    lastForced: t.lastForced,
+    lastActive: t.lastActive,
+    accumulated: t.accumulated,
+    spent: t.spent,
   };
 }

@@ -4,12 +4,13 @@
  * auditing and the client can branch freely.
  */
 import { isEventId, type EventId } from "./events";
-import type { Allocation } from "./levers";
+import { emptyAllocation, type Allocation } from "./levers";
 import { openStream, resumeStream, streamKey, type RngState, type Stream } from "./rng";
 import { PARAMS } from "./params";
 import type { QuarterResult } from "./dynamics";
 import { engagement } from "./gauges";
 import { resolveRoomQuarter } from "./room";
+import { legacyScores, withLegacy, type ContinuationDraws } from "./score";
 import { validateAllocation, type Rejection, type Result } from "./validate";
 import type {
   Explanation,
@@ -35,17 +36,25 @@ export function initialTeamState(scenario: Scenario): TeamState {
     X: s.X,
     Z: s.Z,
     T: s.T,
+    N: PARAMS.elan.start,
     P: s.P,
     cfoQuarters: 0,
     cfoMisses: 0,
     platformQuarters: 0,
+    sponsorQuarters: 0,
+    crisis: 0,
+    migration: 0,
+    gap: 0,
     budget: scenario.budget,
     reachWindow: [],
     lastOrdinary: 0,
     lastViral: 0,
+    lastOrganic: 0,
     lastKpi: engagement(s),
-    weightedSsv: 0,
-    weights: 0,
+    lastForced: 0,
+    lastActive: s.a,
+    accumulated: 0,
+    spent: emptyAllocation(),
   };
 }
 
@@ -212,6 +221,20 @@ export function step(
     { quarter, moment, events, buzz, baseBudget: game.scenario.budget, explain: true },
   );
   const rng: GameRng = { moment: momentStream.state(), events: eventsStream.state(), buzz: {} };
+  // After the last quarter, the score takes in what each team leaves behind (score.ts), drawn
+  // from copies of the streams as they now stand: the saved states stay those of the game.
+  const legacy =
+    quarter === game.turnsTotal
+      ? legacyScores(
+          results.map((r) => r.state),
+          quarter,
+          continuation(
+            momentStream.state(),
+            buzz.map((b) => b.state()),
+          ),
+          game.scenario.budget,
+        )
+      : null;
   const teams: Record<string, TeamState> = {};
   const history: Record<string, TurnRecord[]> = {};
   const explain: Record<string, Explanation> = {};
@@ -220,7 +243,10 @@ export function step(
     for (const e of events[t] as EventId[]) struck.add(e);
     const result = results[t] as QuarterResult;
     rng.buzz[id] = (buzz[t] as Stream).state();
-    const record = result.record as TurnRecord;
+    const played = result.record as TurnRecord;
+    const record = legacy
+      ? { ...played, outputs: withLegacy(played.outputs, legacy[t] as number) }
+      : played;
     teams[id] = result.state;
     history[id] = [...(game.history[id] ?? []), record];
     explain[id] = record.explain;
@@ -238,6 +264,13 @@ export function step(
     },
     explain,
   };
+}
+
+/** Draws past the game from copies of the moment and buzz streams (no events happen then). */
+function continuation(moment: RngState, buzz: readonly RngState[]): ContinuationDraws {
+  const momentStream = resumeStream(moment);
+  const buzzStreams = buzz.map((state) => resumeStream(state));
+  return () => ({ moment: drawMoment(momentStream), buzz: buzzStreams });
 }
 
 export function isFinished(game: GameState): boolean {

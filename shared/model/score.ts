@@ -1,14 +1,99 @@
 /**
- * The final score: what a team's whole game is worth. Every place that ranks or reports a team's
- * game (the fast path, the headless runner's tables and tournament, analyses) asks this function,
- * so a change to how the game is scored is made here once.
+ * The score, in one place: engaged and trusting members per 100 people (E·T), summed over the
+ * quarters — a unit a participant can read off the gauges — plus, after the last quarter, what
+ * the team leaves behind: its `legacy`, the same measure over a few more quarters played by the
+ * model under the team's own average allocation, with the same draws and no events, each later
+ * quarter weighing a little less. A team that harvests at the end (drops its mandate or its
+ * recruitment) leaves a weaker community and a smaller legacy, so the harvest does not pay.
+ *
+ * Every place that ranks or reports a team's game asks `finalScore`; every place that plays a
+ * last quarter folds the legacy in with `legacyScores` and `withLegacy`, so `step`, the fast
+ * path and the counterfactual replays agree bit for bit.
  */
+import type { Allocation } from "./levers";
+import { PARAMS } from "./params";
+import type { Stream } from "./rng";
+import { resolveRoomQuarter } from "./room";
+import type { QuarterResult } from "./dynamics";
+import type { EventId } from "./events";
 import type { TeamState, TurnOutputs } from "./types";
 
+/** The draws of a quarter past the game (moment and every team's buzz stream, in team order). */
+export type ContinuationDraws = (quarter: number) => {
+  moment: number;
+  buzz: readonly Stream[];
+};
+
+const NO_EVENTS: readonly EventId[] = [];
+
+function averageAllocation(spent: Allocation, quarters: number): Allocation {
+  const k = quarters > 0 ? 1 / quarters : 0;
+  return {
+    longTerm: spent.longTerm * k,
+    culture: spent.culture * k,
+    governance: spent.governance * k,
+    support: spent.support * k,
+    recruitment: spent.recruitment * k,
+    strategy: spent.strategy * k,
+    campaigns: spent.campaigns * k,
+  };
+}
+
 /**
- * The final score of a team that ended in `state` after last producing `last` (undefined when
- * it has played no quarter). Today it is the running score formula at the last quarter, which
- * the outputs already carry; `state` is there for rules that look past the last quarter.
+ * Each team's legacy (score units), after `played` quarters: the room plays on from quarter
+ * `played + 1` for `PARAMS.score.terminalQuarters` quarters, each team at its average
+ * allocation, no events, no CFO or sponsor in office, the normal budget.
+ */
+export function legacyScores(
+  states: readonly TeamState[],
+  played: number,
+  draws: ContinuationDraws,
+  baseBudget: number,
+  /** Told when each continuation quarter is resolved (a draw tape checks its reads). */
+  resolved?: (quarter: number) => void,
+): number[] {
+  const { terminalQuarters, terminalDiscount, scale } = PARAMS.score;
+  const n = states.length;
+  const averages = states.map((s) => averageAllocation(s.spent, played));
+  const events = states.map(() => NO_EVENTS);
+  let room: TeamState[] = states.map((s) => ({
+    ...s,
+    cfoQuarters: 0,
+    cfoMisses: 0,
+    sponsorQuarters: 0,
+    budget: baseBudget,
+  }));
+  const legacy = new Array<number>(n).fill(0);
+  let weight = 1;
+  for (let k = 1; k <= terminalQuarters; k++) {
+    const quarter = played + k;
+    const drawn = draws(quarter);
+    const results = resolveRoomQuarter(room, averages, {
+      quarter,
+      moment: drawn.moment,
+      events,
+      buzz: drawn.buzz,
+      baseBudget,
+      explain: false,
+    });
+    resolved?.(quarter);
+    weight *= terminalDiscount;
+    room = results.map((r: QuarterResult, t) => {
+      legacy[t] = (legacy[t] as number) + weight * r.outputs.ssv;
+      return r.state;
+    });
+  }
+  return legacy.map((v) => v * scale);
+}
+
+/** The last quarter's outputs with the legacy folded into the score. */
+export function withLegacy(outputs: TurnOutputs, legacy: number): TurnOutputs {
+  return { ...outputs, legacy, score: outputs.score + legacy };
+}
+
+/**
+ * The final score of a team after last producing `last` (undefined when it has played no
+ * quarter): the score the last quarter reported, legacy included once the game is over.
  */
 export function finalScore(_state: TeamState, last: TurnOutputs | undefined): number {
   return last?.score ?? 0;

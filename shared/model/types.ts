@@ -6,7 +6,7 @@ import type { Allocation } from "./levers";
 import type { EventId, Localized } from "./events";
 import type { RngState } from "./rng";
 
-/** The stocks of MODEL.md, all in [0, 1] except `Z` (buzz carry-over, ≥ 0). */
+/** The stocks of docs/model.md, all in [0, 1] except `Z` (buzz carry-over, ≥ 0). */
 export interface Stocks {
   /** long-term mandate */ L: number;
   /** culture pipeline (training in progress) */ W: number;
@@ -19,8 +19,9 @@ export interface Stocks {
   /** experts, share of members */ X: number;
   /** buzz carry-over (adstock) */ Z: number;
   /** trust */ T: number;
+  /** élan: champions' enthusiasm */ N: number;
 }
-export const STOCK_IDS = ["L", "W", "C", "G", "K", "S", "M", "a", "X", "Z", "T"] as const;
+export const STOCK_IDS = ["L", "W", "C", "G", "K", "S", "M", "a", "X", "Z", "T", "N"] as const;
 export type StockId = (typeof STOCK_IDS)[number];
 
 export interface TeamState extends Stocks {
@@ -32,18 +33,30 @@ export interface TeamState extends Stocks {
   cfoMisses: number;
   /** Quarters of halved platform reach still to come. */
   platformQuarters: number;
+  /** Quarters of a new sponsor's window for culture still to come. */
+  sponsorQuarters: number;
+  /** Open wounds (0 when healed): a bad-buzz crisis, a platform migration, an expert gap. */
+  crisis: number;
+  migration: number;
+  gap: number;
   /** Tokens available at the next decision. */
   budget: number;
   /** Reach of the last (up to) four quarters, oldest first. */
   reachWindow: number[];
-  /** Last quarter's reach from ordinary campaigns and from viral hits (for explanations). */
+  /** Last quarter's reach from ordinary campaigns, viral hits and the community itself. */
   lastOrdinary: number;
   lastViral: number;
-  /** Last quarter's CFO KPI (the target under a new CFO grows from it). */
+  lastOrganic: number;
+  /** Last quarter's CFO KPI (the target under a new CFO and rivals' benchmark start from it). */
   lastKpi: number;
-  /** Running sums for the final score: Σ t·SSV_t and Σ t. */
-  weightedSsv: number;
-  weights: number;
+  /** Tokens pressure forced into campaigns last quarter (the board says so). */
+  lastForced: number;
+  /** Last quarter's active share (élan feeds on visible success: the share growing). */
+  lastActive: number;
+  /** Σ E·T over the quarters played: the score's first part (in population shares). */
+  accumulated: number;
+  /** Tokens the team decided per bucket, summed over the quarters (its average allocation). */
+  spent: Allocation;
 }
 
 /** What a quarter produced for one team: the gauges and scores players see. */
@@ -56,8 +69,13 @@ export interface TurnOutputs {
   kpi: number;
   /** Sustainable social value E·T. */
   ssv: number;
-  /** The final-score formula applied to the quarters so far. */
+  /**
+   * Engaged, trusting members per 100 people, summed over the quarters so far; after the last
+   * quarter it also holds `legacy`.
+   */
   score: number;
+  /** What the team leaves behind (score units): 0 until the last quarter. */
+  legacy: number;
 }
 export const OUTPUT_IDS = [
   "engagement",
@@ -67,6 +85,7 @@ export const OUTPUT_IDS = [
   "kpi",
   "ssv",
   "score",
+  "legacy",
 ] as const satisfies readonly (keyof TurnOutputs)[];
 export type OutputId = (typeof OUTPUT_IDS)[number];
 
@@ -88,6 +107,17 @@ export type CauseId =
   | "campaigns"
   | "virality"
   | "bounds"
+  /** Champions' élan multiplying activation (above or below its neutral level). */
+  | "elan"
+  /** Experts' answers bringing members in. */
+  | "expertPull"
+  /** Experts moving between teams: a rival's star who joins you, or yours who leaves for one. */
+  | "rivalExperts"
+  /** Reach the community earns by itself (engaged, trusting members sharing). */
+  | "organicReach"
+  /** Trust wearing out where nothing tends it. */
+  | "neglect"
+  /** An event's immediate hit, or its wound bleeding in later quarters. */
   | `event:${EventId}`;
 
 export interface Contribution {
@@ -146,7 +176,8 @@ export interface Scenario {
   description: Localized;
   years: number;
   budget: number;
-  start: Stocks & { P: number };
+  /** Where a team starts (élan starts neutral-ish for everyone: PARAMS.elan.start). */
+  start: Omit<Stocks, "N"> & { P: number };
   defaultAllocation: Allocation;
   events: ScenarioEvent[];
 }

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_CASES } from "./cases";
-import { goldenTrajectory } from "./trajectory";
+import { goldenFinals, goldenTrajectory } from "./trajectory";
 
 describe("golden trajectories", () => {
-  it.each(GOLDEN_CASES)("$scenario $seed keeps its pinned hash", (c) => {
+  it.each(GOLDEN_CASES)("$scenario $seed keeps its pinned final table and hash", (c) => {
+    // The table first: when it fails, the diff says which team's which output moved.
+    expect(goldenFinals(c)).toEqual(c.finals);
     const text = goldenTrajectory(c);
     expect(createHash("sha256").update(text).digest("hex")).toBe(c.sha256);
   });

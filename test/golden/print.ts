@@ -1,17 +1,19 @@
-// Prints the current golden hashes; with --write, pins them in cases.ts (see cases.ts for when).
+// Prints the current golden hashes and final tables; with --write, pins them in cases.ts (see
+// cases.ts for when: after a deliberate model change, once the tables show only what was meant).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { GOLDEN_CASES } from "./cases";
-import { goldenTrajectory } from "./trajectory";
+import { goldenFinals, goldenTrajectory } from "./trajectory";
 
 const casesFile = new URL("./cases.ts", import.meta.url);
-let source = readFileSync(casesFile, "utf8");
-for (const c of GOLDEN_CASES) {
-  const sha = createHash("sha256").update(goldenTrajectory(c)).digest("hex");
-  console.log(`${c.scenario} ${c.seed}: ${sha}`);
-  source = source.replace(
-    new RegExp(`(seed: "${c.seed}",[\\s\\S]*?sha256: ")[0-9a-f]*(")`),
-    (_m, head: string, tail: string) => `${head}${sha}${tail}`,
-  );
-}
-if (process.argv.includes("--write")) writeFileSync(casesFile, source);
+const source = readFileSync(casesFile, "utf8");
+const head = source.slice(0, source.indexOf("export const GOLDEN_CASES"));
+const cases = GOLDEN_CASES.map((c) => {
+  const sha256 = createHash("sha256").update(goldenTrajectory(c)).digest("hex");
+  const finals = goldenFinals(c);
+  console.log(`${c.scenario} ${c.seed}: ${sha256}`);
+  for (const [id, f] of Object.entries(finals)) console.log(`  ${id} ${JSON.stringify(f)}`);
+  return { scenario: c.scenario, seed: c.seed, teams: c.teams, sha256, finals };
+});
+const body = `export const GOLDEN_CASES: GoldenCase[] = ${JSON.stringify(cases, null, 2)};\n`;
+if (process.argv.includes("--write")) writeFileSync(casesFile, head + body);

@@ -23,14 +23,18 @@ export const CALM: Scenario = { ...(getScenario("default") as Scenario), events:
 
 export const TEAM = "team";
 
-/** Reference plays: no investment, everything on buzz, and an even spread over the six levers. */
+/**
+ * Reference plays: no investment, everything on buzz, and a balanced play over the six levers.
+ * Balanced means every lever funded, with enough culture at once to pass its critical mass
+ * (four tokens): an even 2-2-2-2-1-1 spread stays under it in Model 2 and builds no culture.
+ */
 export const IDLE = emptyAllocation();
 export const ALL_IN_BUZZ: Allocation = { ...emptyAllocation(), campaigns: 10 };
 export const BALANCED: Allocation = {
   ...emptyAllocation(),
-  longTerm: 2,
-  culture: 2,
-  governance: 2,
+  longTerm: 1,
+  culture: 4,
+  governance: 1,
   support: 2,
   recruitment: 1,
   strategy: 1,
@@ -92,7 +96,7 @@ export function runTeam(
 
 /** A scripted strategy's game, as `playBotGame` plays it for a team named `TEAM`. */
 export function runBot(strategy: StrategyId, seed: string, scenario: Scenario = CALM): Trajectory {
-  const bot = botDecide(seed, scenario.years * 4, { [TEAM]: strategy });
+  const bot = botDecide({ seed, scenario }, { [TEAM]: strategy });
   return runTeam(seed, (quarter, state, history) => bot(quarter, TEAM, state, history), scenario);
 }
 

@@ -32,14 +32,15 @@ const played = playBotGame(scenario, "w1", rivals, [
 ]);
 
 describe("the fast path (simulateRoom)", () => {
-  // A room with bots, a plan that a CFO cut leaves over budget (buzz, then nothing for the KPI
-  // under the new CFO), a team that reads its own history, scenario events (certain and drawn)
-  // and injected events, for all and for one team.
+  // A room with bots, a plan that a CFO cut leaves over budget (buzz, then nothing at all: the
+  // KPI falls twice under the new CFO, with no mandate to shield the budget), a team that reads
+  // its own history, scenario events (certain and drawn) and injected events, for all and for
+  // one team.
   const plan: Allocation = { ...emptyAllocation(), culture: 4, support: 3, governance: 3 };
   const allBuzz: Allocation = { ...emptyAllocation(), campaigns: 10 };
-  const bots = botDecide("cut", scenario.years * 4, { "t-2": "buzz", "t-3": "adaptive" });
+  const bots = botDecide({ seed: "cut", scenario }, { "t-2": "buzz", "t-3": "adaptive" });
   const decide: Decide = (quarter, teamId, state, history) => {
-    if (teamId === "t-1") return quarter <= 3 ? allBuzz : plan;
+    if (teamId === "t-1") return quarter <= 3 ? allBuzz : quarter <= 5 ? emptyAllocation() : plan;
     if (teamId === "t-4") {
       const reach = history.at(-1)?.reach ?? 0;
       return { ...emptyAllocation(), campaigns: reach < 1 ? 2 : 0, culture: 4, strategy: 2 };
@@ -80,8 +81,15 @@ describe("the fast path (simulateRoom)", () => {
       (_q, o) => outputs.push(o),
     );
     expect(outputs).toHaveLength(6);
-    // Teams meet only through the shared moment today: alone, a team gets its in-room outputs.
-    expect(outputs).toEqual(played.history.a!.slice(0, 6).map((r) => r.outputs));
+    // A team alone is a room of one (its rivals would change its game: room.ts).
+    const full = playRoom({
+      scenario,
+      seed: "w1",
+      teamIds: ["a"],
+      decide: (quarter) => decisions[quarter - 1]!,
+      quarters: 6,
+    });
+    expect(outputs).toEqual(full.history.a!.map((r) => r.outputs));
     expect(alone.score).toBe(outputs.at(-1)!.score);
   });
 });
@@ -125,9 +133,14 @@ describe("branch", () => {
     expect(game.history.a!.slice(0, 4)).toEqual(played.history.a!.slice(0, 4));
     expect(game.history.a![4]!.allocation).toEqual(culture);
     expect(game.history.a![15]!.outputs.score).not.toBe(played.history.a![15]!.outputs.score);
-    // The other teams' draws and decisions are untouched.
-    expect(game.history.b).toEqual(played.history.b);
-    expect(game.history.c).toEqual(played.history.c);
+    // The other teams' decisions are untouched, and so is everything before the branch; after
+    // it they meet a different rival (CFO benchmark, expert pool, attention), as they would have.
+    for (const id of ["b", "c"]) {
+      expect(game.history[id]!.map((r) => r.allocation)).toEqual(
+        played.history[id]!.map((r) => r.allocation),
+      );
+      expect(game.history[id]!.slice(0, 4)).toEqual(played.history[id]!.slice(0, 4));
+    }
   });
 
   it("keeps later decisions as played beyond the overrides", () => {

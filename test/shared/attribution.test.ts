@@ -154,9 +154,9 @@ describe.each(cases)(
 );
 
 describe("attribution against the reducer", () => {
-  // new-cfo, seed a2: some subsets of team r's buckets meet a CFO cut the played game did not,
+  // new-cfo, seed a8: some subsets of team r's buckets meet a CFO cut the played game did not,
   // so their decisions are trimmed by fitToBudget (checked below).
-  const game = playBotGame(getScenario("new-cfo")!, "a2", {
+  const game = playBotGame(getScenario("new-cfo")!, "a8", {
     p: "culture-first",
     q: "short-termist",
     r: "balanced",

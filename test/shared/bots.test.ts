@@ -21,6 +21,7 @@ function view(overrides: Partial<BotView["state"]> = {}, budget = 10): BotView {
     budget,
     state: { ...initialTeamState(scenario), ...overrides },
     history: [],
+    timeline: scenario.events,
   };
 }
 

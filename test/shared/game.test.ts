@@ -118,23 +118,36 @@ describe("step", () => {
   it("moves forced buzz from the levers when pressure exceeds the mandate", () => {
     const game = play(createGame(scenario, "s", ["a"]), { a: balanced });
     const record = game.history.a![0]!;
-    expect(record.forced).toBeCloseTo((0.3 - 0.1) * 10 * 0.5, 12);
+    const { P, L } = scenario.start;
+    expect(record.forced).toBeCloseTo((P - L) * 10 * 0.5, 12);
     expect(record.effective.campaigns).toBeCloseTo(record.forced, 12);
   });
 
-  it("cuts the budget after a new CFO's KPI misses twice running", () => {
+  it("cuts the budget after a new CFO's KPI misses twice running, for the rest of the tenure", () => {
     const cfo = getScenario("new-cfo")!;
     let game = createGame(cfo, "s", ["a"]);
     const budgets: number[] = [];
-    for (let q = 0; q < 10; q++) {
+    for (let q = 0; q < 14; q++) {
       budgets.push(game.teams.a!.budget);
-      // Buzz in year 1 then nothing: the KPI falls under the CFO (from quarter 5).
+      // Buzz in year 1 then nothing: the KPI falls under the CFO (from quarter 7), and with no
+      // mandate nothing shields the budget.
       const idle = { ...allBuzz, campaigns: 0 };
       game = play(game, { a: q < 4 ? allBuzz : idle });
     }
-    expect(budgets.slice(0, 6)).toEqual([10, 10, 10, 10, 10, 10]);
-    expect(budgets[6]).toBe(8);
-    expect(budgets[7]).toBe(10);
+    expect(game.history.a![6]!.events).toEqual(["newCfo"]);
+    // Missed at the end of quarters 7 and 8: cut from quarter 9 until the CFO leaves (6 quarters).
+    expect(budgets.slice(0, 8)).toEqual([10, 10, 10, 10, 10, 10, 10, 10]);
+    expect(budgets.slice(8, 12)).toEqual([7, 7, 7, 7]);
+    expect(budgets.slice(12)).toEqual([10, 10]);
+  });
+
+  it("spares a team whose mandate shields the plan", () => {
+    const cfo = getScenario("new-cfo")!;
+    let game = createGame(cfo, "s", ["a"]);
+    const mandate = { ...allBuzz, campaigns: 0, longTerm: 6 };
+    for (let q = 0; q < 12; q++) game = play(game, { a: q < 4 ? allBuzz : mandate });
+    expect(game.teams.a!.L).toBeGreaterThan(0.5);
+    expect(game.history.a!.every((r) => r.budget === 10)).toBe(true);
   });
 
   it("keeps every invariant under random allocations and events (property)", () => {
@@ -166,7 +179,7 @@ describe("step", () => {
             const b = { ...q.b };
             // A CFO cut can shrink the budget: trim as the server would.
             for (const alloc of [a, b])
-              while (BUCKET_IDS.reduce((s, k) => s + alloc[k], 0) > 8) {
+              while (BUCKET_IDS.reduce((s, k) => s + alloc[k], 0) > 7) {
                 const k = BUCKET_IDS.find((id) => alloc[id] > 0)!;
                 alloc[k] -= 1;
               }

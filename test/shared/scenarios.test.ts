@@ -13,7 +13,7 @@ describe("scenarios", () => {
   });
 
   it("put the crisis of each scripted scenario on its timeline", () => {
-    expect(getScenario("new-cfo")!.events).toContainEqual({ quarter: 5, event: "newCfo" });
+    expect(getScenario("new-cfo")!.events).toContainEqual({ quarter: 7, event: "newCfo" });
     expect(getScenario("platform-migration")!.events.map((e) => e.event)).toContain(
       "platformChange",
     );

@@ -239,6 +239,11 @@ export const en: Record<keyof typeof fr, string> = {
   "cause.campaigns": "ordinary campaigns",
   "cause.virality": "virality",
   "cause.bounds": "ceiling reached",
+  "cause.elan": "champions' élan",
+  "cause.expertPull": "experts drawing people in",
+  "cause.rivalExperts": "experts moving between teams",
+  "cause.organicReach": "the community's own reach",
+  "cause.neglect": "trust left untended",
   "cause.event": "event: {title}",
 
   "source.submitted": "submitted",
@@ -252,6 +257,7 @@ export const en: Record<keyof typeof fr, string> = {
   "strategy.culture-first": "Culture first",
   "strategy.short-termist": "Short-termist",
   "strategy.adaptive": "Adaptive",
+  "strategy.expert": "Expert",
 
   "fac.title": "Facilitator console",
   "fac.code": "Code",

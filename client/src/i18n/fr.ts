@@ -245,6 +245,11 @@ export const fr = {
   "cause.campaigns": "campagnes ordinaires",
   "cause.virality": "viralité",
   "cause.bounds": "plafond atteint",
+  "cause.elan": "élan des ambassadeurs",
+  "cause.expertPull": "attrait des experts",
+  "cause.rivalExperts": "experts passés d'une équipe à l'autre",
+  "cause.organicReach": "portée organique de la communauté",
+  "cause.neglect": "confiance laissée à l'abandon",
   "cause.event": "événement : {title}",
 
   "source.submitted": "validée",
@@ -258,6 +263,7 @@ export const fr = {
   "strategy.culture-first": "Culture d'abord",
   "strategy.short-termist": "Court-termiste",
   "strategy.adaptive": "Adaptatif",
+  "strategy.expert": "Expert",
 
   "fac.title": "Console de l'animateur",
   "fac.code": "Code",

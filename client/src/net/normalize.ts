@@ -101,6 +101,7 @@ function toTurn(value: unknown): TurnResultView {
     kpi: num(r.kpi),
     ssv: num(r.ssv),
     score: num(r.score),
+    legacy: num(r.legacy),
     allocation: toAllocation(r.allocation),
     forced: num(r.forced),
     decisionSource: source,

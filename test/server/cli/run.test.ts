@@ -61,6 +61,7 @@ describe("a game run with --json", () => {
       "kpi",
       "ssv",
       "score",
+      "legacy",
     ]);
     expect(first.strategy).toBe("buzz");
     expect(first.allocation.campaigns).toBe(10);

@@ -25,6 +25,7 @@ import {
 
 const buzz = SEEDS.map((seed) => runTeam(seed, constant(ALL_IN_BUZZ)));
 const balanced = SEEDS.map((seed) => runTeam(seed, constant(BALANCED)));
+const idleRuns = SEEDS.map((seed) => runTeam(seed, constant(IDLE)));
 
 type Gauge = keyof TurnOutputs;
 const final = (runs: Trajectory[], key: Gauge) => runs.map((r) => r.outputs.at(-1)![key]);
@@ -35,10 +36,10 @@ describe("fact 1: buzz is a lottery", () => {
   it("ends all-in with lower trust, more dispersed engagement and ≥ 4× the reach volatility", () => {
     const trust = [mean(final(buzz, "trust")), mean(final(balanced, "trust"))];
     const dispersion = [cv(final(buzz, "engagement")), cv(final(balanced, "engagement"))];
-    const volatility = [
-      mean(final(buzz, "buzzVolatility")),
-      mean(final(balanced, "buzzVolatility")),
-    ];
+    // Averaged over the whole game, seed by seed: not one lucky last window.
+    const overGame = (runs: Trajectory[]) =>
+      mean(runs.map((r) => mean(r.outputs.map((o) => o.buzzVolatility))));
+    const volatility = [overGame(buzz), overGame(balanced)];
     report("fact 1", {
       trustBuzz: trust[0]!,
       trustBalanced: trust[1]!,
@@ -49,7 +50,8 @@ describe("fact 1: buzz is a lottery", () => {
     });
     expect(trust[0]).toBeLessThan(trust[1]!);
     expect(dispersion[0]).toBeGreaterThan(dispersion[1]!);
-    expect(volatility[0]).toBeGreaterThan(0);
+    // Not vacuous: the balanced community has reach of its own (organic), which moves too.
+    expect(volatility[1]).toBeGreaterThan(0);
     expect(volatility[0]).toBeGreaterThanOrEqual(4 * volatility[1]!);
   });
 });
@@ -80,12 +82,15 @@ describe("fact 8: persistence", () => {
   const stopAfterYear2 = (allocation: Allocation) =>
     Array.from({ length: 16 }, (_, i) => (i < LAST_FUNDED ? allocation : IDLE));
 
-  it("loses ≥ 90 % of reach, and of its carry-over, within three quarters of stopping", () => {
+  // The reach spending bought (campaigns, ordinary and viral): a healthy community's organic
+  // reach is not bought, and is meant to persist (fact 18).
+  it("loses ≥ 90 % of the reach it bought, and of its carry-over, within three quarters of stopping", () => {
     const buzzy = alloc({ campaigns: 6, governance: 1, support: 1, recruitment: 1, strategy: 1 });
+    const paid = (s: { lastOrdinary: number; lastViral: number }) => s.lastOrdinary + s.lastViral;
     const kept = SEEDS.map((seed) => {
-      const { outputs, states } = runTeam(seed, stopAfterYear2(buzzy));
+      const { states } = runTeam(seed, stopAfterYear2(buzzy));
       const q = LAST_FUNDED - 1;
-      return [outputs[q + 3]!.reach / outputs[q]!.reach, states[q + 3]!.Z / states[q]!.Z];
+      return [paid(states[q + 3]!) / paid(states[q]!), states[q + 3]!.Z / states[q]!.Z];
     });
     const worstReach = Math.max(...kept.map((k) => k[0]!));
     const worstCarryOver = Math.max(...kept.map((k) => k[1]!));
@@ -94,13 +99,23 @@ describe("fact 8: persistence", () => {
     expect(worstCarryOver).toBeLessThanOrEqual(0.1);
   });
 
-  it("keeps ≥ 75 % of the engagement balanced play built, four quarters after stopping", () => {
-    const kept = SEEDS.map((seed) => {
+  // Engagement *built* by the play: above what the same seed gives a team that never invested
+  // (members keep trickling in on their own, for every team, played or not).
+  it("keeps ≥ 75 % of the engagement balanced play built four quarters after stopping, and falls", () => {
+    const kept = SEEDS.map((seed, i) => {
       const { outputs } = runTeam(seed, stopAfterYear2(BALANCED));
-      return outputs[LAST_FUNDED + 3]!.engagement / outputs[LAST_FUNDED - 1]!.engagement;
+      const idle = idleRuns[i]!.outputs;
+      const built = (q: number) => outputs[q]!.engagement - idle[q]!.engagement;
+      return built(LAST_FUNDED + 3) / built(LAST_FUNDED - 1);
     });
-    report("fact 8 engagement", { meanKept: mean(kept), worstKept: Math.min(...kept) });
+    report("fact 8 engagement", {
+      meanKept: mean(kept),
+      worstKept: Math.min(...kept),
+      bestKept: Math.max(...kept),
+    });
     expect(Math.min(...kept)).toBeGreaterThanOrEqual(0.75);
+    // It persists, but it does fall: what was built wears out without upkeep, in every seed.
+    expect(Math.max(...kept)).toBeLessThan(1);
   });
 });
 

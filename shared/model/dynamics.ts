@@ -9,8 +9,8 @@
  * changing M, then a, then X and crediting each term's share telescopes exactly to ΔE.
  */
 import type { Allocation } from "./levers";
-import { clamp01, h, standardDeviation } from "./math";
-import { engagement } from "./gauges";
+import { clamp01 as clampTo01, h as hill, standardDeviation as spread } from "./math";
+import { engagement as engagementOf } from "./gauges";
 import { PARAMS } from "./params";
 import type { Stream } from "./rng";
 import type { EventId } from "./events";
@@ -37,6 +37,13 @@ export interface TeamInteractions {
 }
 
 export const ALONE: TeamInteractions = { benchmark: 0, expertShare: 0, crowd: 1, expertsIn: 0 };
+
+// Module-level copies of the helpers: the hot path calls them millions of times, and a
+// transpiled import is re-read through a getter on every call.
+const h = hill;
+const clamp01 = clampTo01;
+const standardDeviation = spread;
+const engagement = engagementOf;
 
 export interface QuarterContext {
   /** 1-based quarter being resolved. */
@@ -382,7 +389,12 @@ export function resolveQuarter(
   // Outputs and scores.
   const E = engagement(s);
   const w = s.reachWindow;
-  s.reachWindow = w.length >= 4 ? [w[1] as number, w[2] as number, w[3] as number, R] : [...w, R];
+  s.reachWindow =
+    w.length >= 4
+      ? [w[1] as number, w[2] as number, w[3] as number, R]
+      : w.length === 3
+        ? [w[0] as number, w[1] as number, w[2] as number, R]
+        : [...w, R];
   // In reach units, not relative: a lottery's swings, which a steady community does not have.
   const buzzVolatility = standardDeviation(s.reachWindow);
   const kpi = E + p.kpiReachWeight * R;

@@ -42,14 +42,27 @@ function attractiveness(state: TeamState, allocation: Allocation): number {
   return (h(allocation.recruitment) + PARAMS.experts.supportFind * h(allocation.support)) * state.S;
 }
 
+const scratch = new Float64Array(16);
+
 /**
  * The sum of `values` but the one at `skip` (−1: none), smallest first: the same bits whatever
- * order the room lists its teams in (a float sum depends on its order).
+ * order the room lists its teams in (a float sum depends on its order). Rooms are small: an
+ * insertion sort in a scratch buffer, no allocation on the hot path.
  */
 function sumInOrder(values: readonly number[], skip: number): number {
-  const kept = values.filter((_, i) => i !== skip).sort((x, y) => x - y);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (i === skip) continue;
+    const v = values[i] as number;
+    let j = k++;
+    while (j > 0 && (scratch[j - 1] as number) > v) {
+      scratch[j] = scratch[j - 1] as number;
+      j--;
+    }
+    scratch[j] = v;
+  }
   let sum = 0;
-  for (const v of kept) sum += v;
+  for (let i = 0; i < k; i++) sum += scratch[i] as number;
   return sum;
 }
 
@@ -61,6 +74,18 @@ export function roomInteractions(
   baseBudget: number,
 ): TeamInteractions[] {
   const n = states.length;
+  if (n === 1) {
+    // Alone (solo practice, the fast path's one team): no rival to meet.
+    const attract = attractiveness(states[0] as TeamState, allocations[0] as Allocation);
+    return [
+      {
+        benchmark: 0,
+        expertShare: attract / (PARAMS.experts.outside + attract),
+        crowd: 1,
+        expertsIn: 0,
+      },
+    ];
+  }
   let bestKpi = 0;
   const attract = new Array<number>(n);
   for (let t = 0; t < n; t++) {

@@ -14,7 +14,10 @@ import {
   answerCount,
   bestChangeLines,
   creditPanelModel,
+  parsePeriod,
   predictModel,
+  quarterCredit,
+  quarterlyGauge,
   verdictRows,
   waterfall,
 } from "../../client/src/viewmodels/credit";
@@ -25,16 +28,18 @@ import {
   loopPanels,
 } from "../../client/src/viewmodels/loops";
 import { playedGame, viewFromGame } from "./fixtures";
+import { scoreSplit } from "../../client/src/viewmodels/metrics";
 
+/** In score units (engaged, trusting members per 100, summed), as the model gives them. */
 const attribution = (over: Partial<Attribution> = {}): Attribution => ({
-  base: 0.02,
-  longTerm: 0.01,
-  culture: 0.04,
-  governance: 0.005,
-  support: 0.015,
+  base: 2,
+  longTerm: 1,
+  culture: 4,
+  governance: 0.5,
+  support: 1.5,
   recruitment: 0,
-  strategy: 0.01,
-  campaigns: -0.01,
+  strategy: 1,
+  campaigns: -1,
   ...over,
 });
 
@@ -86,25 +91,25 @@ describe("the attribution waterfall", () => {
       expect(model.bars[i]?.from).toBe(model.bars[i - 1]?.to);
     }
     const total = model.bars.at(-1);
-    expect(total?.to).toBeCloseTo(0.09, 12);
+    expect(total?.to).toBeCloseTo(9, 12);
     expect(total?.label).toBe("Score final");
     expect(model.bars[0]?.label).toBe("Sans rien jouer");
     expect(model.bars[2]).toMatchObject({ label: "Culture numérique", display: "+4,0" });
     expect(model.bars[7]?.display).toBe("-1,0");
     expect(model.min).toBe(0);
-    expect(model.max).toBeCloseTo(0.1, 12);
+    expect(model.max).toBeCloseTo(10, 12);
   });
 
   it("splits one year's gain the same way, signed", () => {
-    const model = waterfall("en", attribution({ base: -0.01 }), 2);
+    const model = waterfall("en", attribution({ base: -1 }), 2);
     expect(model.bars[0]).toMatchObject({ label: "Gain playing nothing", display: "-1.0" });
     expect(model.bars.at(-1)?.label).toBe("Gain this year");
-    expect(model.min).toBeCloseTo(-0.01, 12);
+    expect(model.min).toBeCloseTo(-1, 12);
   });
 
   it("credits the largest lever, ties to the first in board order", () => {
     expect(topLever(attribution())).toBe("culture");
-    expect(topLever(attribution({ longTerm: 0.04 }))).toBe("longTerm");
+    expect(topLever(attribution({ longTerm: 4 }))).toBe("longTerm");
   });
 });
 
@@ -114,13 +119,13 @@ describe("the best changes", () => {
       quarter: 6,
       from: "campaigns",
       to: "culture",
-      gain: 0.003,
-      score: 0.103,
+      gain: 0.3,
+      score: 10.3,
     };
-    expect(bestChangeLines("fr", [change], 0.1)).toEqual([
+    expect(bestChangeLines("fr", [change], 10)).toEqual([
       "T6 : un jeton de Campagnes buzz vers Culture numérique → +3,0 %",
     ]);
-    expect(bestChangeLines("en", [change], 0.1)).toEqual([
+    expect(bestChangeLines("en", [change], 10)).toEqual([
       "Q6: one token from Buzz campaigns to Digital culture → +3.0%",
     ]);
     expect(bestChangeLines("en", [change], 0)[0]).toMatch(/→ \+0\.3$/);
@@ -291,5 +296,104 @@ describe("on a real game", () => {
       expect(team.bestChanges.length).toBeLessThanOrEqual(3);
       expect(loopPanels("en", team.loops)).toHaveLength(2);
     }
+  });
+});
+
+describe("a gauge quarter by quarter", () => {
+  it("splits each quarter's value into playing nothing and the levers, summing to the gauge", () => {
+    const game = playedGame(16, { t1: "culture-first", t2: "buzz" });
+    const [culture, buzz] = roomInsights(game);
+    for (const gauge of ["engagement", "trust", "reach"] as const) {
+      const model = quarterCredit("fr", culture!, gauge);
+      expect(model.columns).toHaveLength(16);
+      model.columns.forEach((c, i) => {
+        const played = game.history.t1![i]!.outputs[gauge];
+        expect(c.total).toBeCloseTo(played, 9);
+        expect(c.parts.map((x) => x.key)[0]).toBe("base");
+        const up = c.parts.filter((x) => x.value > 0).reduce((a, x) => a + x.value, 0);
+        const down = c.parts.filter((x) => x.value < 0).reduce((a, x) => a + x.value, 0);
+        expect(model.max).toBeGreaterThanOrEqual(up - 1e-12);
+        expect(model.min).toBeLessThanOrEqual(down + 1e-12);
+      });
+    }
+    // The culture-first team's engagement is built by culture; the buzz team's reach by buzz.
+    expect(quarterCredit("fr", culture!, "engagement").top).toBe("culture");
+    expect(quarterCredit("en", buzz!, "reach").top).toBe("campaigns");
+    expect(quarterCredit("en", buzz!, "reach").line).toBe(
+      "Buzz: the lever that built it most over the game is Buzz campaigns.",
+    );
+  });
+
+  it("says so when no lever raised the gauge", () => {
+    const flat = insightsOf("t1", attribution());
+    flat.attribution.byQuarter.trust = [
+      attribution({ culture: -1, longTerm: 0, governance: 0, support: 0, strategy: 0 }),
+    ];
+    const model = quarterCredit("fr", flat, "trust");
+    expect(model.top).toBeNull();
+    expect(model.line).toBe("Confiance : aucun de vos leviers ne l'a fait monter sur la partie.");
+  });
+
+  it("reads the period select back, refusing values it did not offer", () => {
+    expect(parsePeriod("game", 4)).toBe("game");
+    expect(parsePeriod("3", 4)).toBe(3);
+    expect(parsePeriod("quarters:trust", 4)).toBe("quarters:trust");
+    for (const bad of ["5", "0", "1.5", "quarters:kpi", "", "constructor"])
+      expect(parsePeriod(bad, 4), bad).toBeNull();
+    expect(quarterlyGauge("quarters:reach")).toBe("reach");
+    expect(quarterlyGauge(2)).toBeNull();
+    expect(quarterlyGauge("game")).toBeNull();
+  });
+
+  it("puts the quarterly sentence in the panel instead of the score's", () => {
+    const game = playedGame(16, { t1: "culture-first", t2: "buzz" });
+    const insights = roomInsights(game);
+    const view = viewFromGame(game, { phase: "debrief", players });
+    view.revealed = true;
+    const input = {
+      language: "en" as const,
+      view,
+      role: "participant" as const,
+      ownTeam: "t1",
+      insights,
+      failed: false,
+      team: "t1",
+    };
+    expect(creditPanelModel(input).quarterly).toBeNull();
+    expect(creditPanelModel({ ...input, period: "quarters:engagement" }).quarterly).toBe(
+      "Engagement: the lever that built it most over the game is Digital culture.",
+    );
+  });
+});
+
+describe("the final score in its parts", () => {
+  it("reads as what the game accumulated plus what the team leaves behind", () => {
+    const game = playedGame(16);
+    const last = game.history.t1!.at(-1)!.outputs;
+    expect(last.legacy).toBeGreaterThan(0);
+    const line = scoreSplit("en", last)!;
+    const numbers = line.match(/-?\d+\.\d/g)!.map(Number);
+    expect(numbers).toHaveLength(3);
+    expect(numbers[1]! + numbers[2]!).toBeCloseTo(numbers[0]!, 0);
+    expect(line).toMatch(/^Final score \d+\.\d = \d+\.\d engaged, trusting members/);
+    // Before the last quarter the score is all accumulation: nothing to split.
+    expect(scoreSplit("en", game.history.t1![5]!.outputs)).toBeNull();
+    expect(scoreSplit("en", undefined)).toBeNull();
+  });
+
+  it("is in the debrief's panel for the chosen team", () => {
+    const game = playedGame(16);
+    const view = viewFromGame(game, { phase: "debrief", players });
+    const model = creditPanelModel({
+      language: "fr",
+      view,
+      role: "participant",
+      ownTeam: "t1",
+      insights: null,
+      failed: false,
+      team: "t2",
+    });
+    expect(model.split).toBe(scoreSplit("fr", view.teams.t2!.history.at(-1)));
+    expect(model.split).toMatch(/^Score final /);
   });
 });

@@ -72,3 +72,12 @@ describe("tokens moved by pressure", () => {
     expect(quarterForced(game, "nobody", 3)).toBe(0);
   });
 });
+
+describe("the score", () => {
+  it("prints in its own unit (engaged, trusting members per 100, summed), not ×100 again", () => {
+    expect(formatMetric("fr", "score", 40.15)).toBe("40,2");
+    expect(formatMetric("en", "score", 3.1, true)).toBe("+3.1");
+    // The quarter's engaged-and-trusting members are shares, read per 100 people.
+    expect(formatMetric("en", "ssv", 0.0312)).toBe("3.1");
+  });
+});

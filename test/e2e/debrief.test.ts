@@ -121,6 +121,10 @@ describe.sequential("the debrief in a real browser", () => {
       .toContain("Culture numérique");
     expect(await ana.page.textContent("[data-testid=verdict-t2]")).toContain("Campagnes buzz");
     expect(await ana.page.textContent("[data-testid=credit-top]")).toMatch(/^Levier le plus/);
+    // The score in its visible parts: accumulated over the game + the legacy left behind.
+    expect(await ana.page.textContent("[data-testid=score-split]")).toMatch(
+      /^Score final \d+,\d = \d+,\d engagés et confiants cumulés .+ \+ \d+,\d pour la communauté/,
+    );
     await expect
       .poll(() => hook(ana.page, "debriefChart"), POLL)
       .toEqual({
@@ -140,6 +144,14 @@ describe.sequential("the debrief in a real browser", () => {
     expect(await ben.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
+    // One gauge quarter by quarter: a column per quarter, split by lever.
+    await ana.page.selectOption("[data-testid=credit-period]", "quarters:engagement");
+    await expect
+      .poll(() => hook(ana.page, "debriefChart"), POLL)
+      .toEqual({ tab: "credit", items: 4 });
+    expect(await ana.page.textContent("[data-testid=credit-quarterly]")).toMatch(/^Engagement : /);
+    await settle(ana.page);
+    await shot(ana.page, "debrief-credit-quarters");
     // One year's gain, then the loops.
     await ana.page.selectOption("[data-testid=credit-period]", "1");
     await ana.page.click("[data-testid=debrief-tab-loops]");

@@ -21,6 +21,8 @@ export function axes(
   quarters: number,
   formatY: (v: number) => string,
   labelX: (q: number) => string,
+  /** Room between the value labels and the first quarter (columns need half their width). */
+  labelGap = 8,
 ): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
   const g = scene.add.graphics();
@@ -30,7 +32,7 @@ export function axes(
     g.lineStyle(1, COLORS.line, tick === 0 ? 1 : 0.5);
     g.lineBetween(r.x, y, r.x + r.w, y);
     c.add(
-      text(scene, r.x - 8, y, formatY(tick), {
+      text(scene, r.x - labelGap, y, formatY(tick), {
         size: 12,
         color: COLORS.textFaint,
         align: "right",
@@ -132,4 +134,45 @@ export function stackedColumns(
   });
   g.lineStyle(1, COLORS.line, 1);
   g.lineBetween(r.x, r.y + r.h, r.x + r.w, r.y + r.h);
+}
+
+/** The width of one quarter's column when columns sit on the quarters' x (divergingColumns). */
+export function columnWidth(r: Rect, quarters: number): number {
+  const slot = r.w / Math.max(1, quarters - 1);
+  return Math.max(3, Math.min(34, slot * 0.6));
+}
+
+/**
+ * Columns of signed parts, one per quarter centred on the quarter's x: positive parts stacked up
+ * from zero, negative ones down, so a part that took value away reads below the line.
+ */
+export function divergingColumns(
+  g: Phaser.GameObjects.Graphics,
+  r: Rect,
+  domain: Domain,
+  quarters: number,
+  columns: readonly (readonly { value: number; color: number }[])[],
+): void {
+  const w = columnWidth(r, quarters);
+  const zero = yFor(r, domain, 0);
+  columns.forEach((parts, i) => {
+    const x = xFor(r, i + 1, quarters) - w / 2;
+    let up = 0;
+    let down = 0;
+    for (const { value, color } of parts) {
+      if (value === 0) continue;
+      const from = value > 0 ? up : down;
+      const to = from + value;
+      if (value > 0) up = to;
+      else down = to;
+      const y0 = yFor(r, domain, from);
+      const y1 = yFor(r, domain, to);
+      const h = Math.abs(y1 - y0);
+      if (h < 0.5) continue;
+      g.fillStyle(color, 1);
+      g.fillRect(x, Math.min(y0, y1), w, Math.max(1, h - 0.5));
+    }
+  });
+  g.lineStyle(1, COLORS.text, 0.6);
+  g.lineBetween(r.x - w / 2, zero, r.x + r.w + w / 2, zero);
 }

@@ -210,7 +210,7 @@ export const en: Record<keyof typeof fr, string> = {
   "gauge.reach": "Buzz",
   "gauge.trust": "Trust",
   "gauge.kpi": "CFO KPI",
-  "gauge.ssv": "Sustainable value",
+  "gauge.ssv": "Engaged & trusting",
   "gauge.score": "Long-term score",
   "gauge.buzzVolatility": "Buzz volatility",
   "gauge.engagement.hint": "Share of the population engaged",
@@ -221,7 +221,9 @@ export const en: Record<keyof typeof fr, string> = {
   "rank.kpi": "Quarter's KPI",
   "rank.score": "Long-term score",
   "rank.kpiHint": "What the CFO watches",
-  "rank.scoreHint": "What counts in the end",
+  "rank.scoreHint": "Engaged, trusting members per 100, summed quarter after quarter",
+  "score.split":
+    "Final score {score} = {played} engaged, trusting members summed over the game + {legacy} for the community you leave behind.",
 
   "cause.organic": "organic growth",
   "cause.buzzPull": "pull of buzz",
@@ -351,6 +353,11 @@ export const en: Record<keyof typeof fr, string> = {
   "credit.best": "The three best changes",
   "credit.change": "Q{q}: one token from {from} to {to} → {gain}",
   "credit.noChange": "No single-token move would have done better.",
+  "credit.quarters": "Quarter by quarter: {gauge}",
+  "credit.quarterTop": "{gauge}: the lever that built it most over the game is {lever}.",
+  "credit.quarterNone": "{gauge}: none of your levers raised it over the game.",
+  "credit.quarterLead":
+    'Each column is the gauge that quarter, split between playing nothing (grey) and what each lever added (above zero) or took away (below). The line follows the gauge. The "how" (word of mouth, coaching…) is in the "What if…?" tab, quarter by quarter.',
   "credit.noAnswer": "No answer",
   "credit.answerMark": "◀ predicted",
 

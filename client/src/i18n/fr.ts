@@ -216,7 +216,7 @@ export const fr = {
   "gauge.reach": "Buzz",
   "gauge.trust": "Confiance",
   "gauge.kpi": "KPI du DAF",
-  "gauge.ssv": "Valeur durable",
+  "gauge.ssv": "Engagés et confiants",
   "gauge.score": "Score long terme",
   "gauge.buzzVolatility": "Volatilité du buzz",
   "gauge.engagement.hint": "Part de la population engagée",
@@ -227,7 +227,9 @@ export const fr = {
   "rank.kpi": "KPI du trimestre",
   "rank.score": "Score long terme",
   "rank.kpiHint": "Ce que regarde le DAF",
-  "rank.scoreHint": "Ce qui compte à la fin",
+  "rank.scoreHint": "Engagés et confiants pour 100, cumulés trimestre après trimestre",
+  "score.split":
+    "Score final {score} = {played} engagés et confiants cumulés pendant la partie + {legacy} pour la communauté que vous laissez derrière vous.",
 
   "cause.organic": "croissance organique",
   "cause.buzzPull": "attraction du buzz",
@@ -358,6 +360,11 @@ export const fr = {
   "credit.best": "Les trois meilleurs changements",
   "credit.change": "T{q} : un jeton de {from} vers {to} → {gain}",
   "credit.noChange": "Aucun déplacement d'un seul jeton n'aurait fait mieux.",
+  "credit.quarters": "Trimestre par trimestre : {gauge}",
+  "credit.quarterTop": "{gauge} : le levier qui l'a le plus construit sur la partie est {lever}.",
+  "credit.quarterNone": "{gauge} : aucun de vos leviers ne l'a fait monter sur la partie.",
+  "credit.quarterLead":
+    "Chaque colonne est la jauge ce trimestre-là, partagée entre « sans rien jouer » (gris) et ce que chaque levier y a ajouté (au-dessus de zéro) ou retiré (en dessous). La courbe suit la jauge. Le « comment » (bouche-à-oreille, accompagnement…) est dans l'onglet « Et si… ? », trimestre par trimestre.",
   "credit.noAnswer": "Pas de réponse",
   "credit.answerMark": "◀ prédit",
 

@@ -261,6 +261,7 @@ export class DebriefScene extends BaseScene {
       insights: this.insights,
       failed: this.insightsFailed,
       team: this.state.team,
+      period: this.state.period,
     });
   }
 

@@ -27,7 +27,7 @@ import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
 import { fit, text } from "../draw/text";
-import { formatMetric } from "../viewmodels/metrics";
+import { formatMetric, scoreSplit } from "../viewmodels/metrics";
 import { drawDecide } from "./boardDecide";
 
 export interface BoardHandlers {
@@ -179,6 +179,8 @@ export function drawBoard(
     if (m.last.decisionSource === "draft" || m.last.decisionSource === "default")
       notes.push(`${tr("common.team")} : ${tr(`source.${m.last.decisionSource}`)}`);
     const last = view.turn >= view.turnsTotal;
+    const split = scoreSplit(lang, m.last);
+    if (split) notes.push(split);
     add(
       resultsCard(
         scene,

@@ -10,10 +10,20 @@ import type { Language } from "../../../shared/protocol/messages";
 import type { Prediction } from "../../../shared/protocol/view";
 import { translate } from "../i18n/index";
 import type { Rect } from "../viewmodels/chart";
-import { attributionOf, waterfall, type CreditPeriod } from "../viewmodels/credit";
+import { niceDomain } from "../viewmodels/chart";
+import {
+  attributionOf,
+  quarterCredit,
+  quarterlyGauge,
+  waterfall,
+  type CreditPeriod,
+} from "../viewmodels/credit";
+import { axes, columnWidth, divergingColumns, line } from "../draw/chart";
+import type { AttributionGauge } from "../../../shared/analysis/attribution";
 import { loopPanels } from "../viewmodels/loops";
 import { loopDiagram } from "../draw/loopDiagram";
 import { attributionColor, waterfallChart } from "../draw/waterfall";
+import { BUCKET_COLORS, COLORS } from "../theme";
 
 export interface CreditChartParams {
   area: Rect;
@@ -43,6 +53,44 @@ export function drawCredit(
     }),
   );
   return model.bars.length;
+}
+
+/** One gauge quarter by quarter, split by lever, with the gauge's own line; returns the columns. */
+export function drawQuarterCredit(
+  scene: Phaser.Scene,
+  root: Phaser.GameObjects.Container,
+  p: Omit<CreditChartParams, "period" | "answer"> & { gauge: AttributionGauge },
+): number {
+  const model = quarterCredit(p.language, p.team, p.gauge);
+  const n = model.columns.length;
+  if (n === 0) return 0;
+  // Room for the value labels on the left and the quarter labels below.
+  const left = p.compact ? 44 : 64;
+  const outer = { x: p.area.x + left, y: p.area.y + 8, w: p.area.w - left, h: p.area.h - 36 };
+  // The first and last columns are centred on their quarter: inset by half a column.
+  const half = columnWidth(outer, n) / 2 + 2;
+  const r = { ...outer, x: outer.x + half, w: outer.w - 2 * half };
+  if (r.w < 60 || r.h < 60) return 0;
+  const totals = model.columns.map((c) => c.total);
+  const domain = niceDomain([model.min, model.max, ...totals]);
+  const qLabel = (q: number) => translate(p.language, "common.quarterShort", { q });
+  root.add(axes(scene, r, domain, n, (v) => model.format(v), qLabel, half + 8));
+  const g = scene.add.graphics();
+  divergingColumns(
+    g,
+    r,
+    domain,
+    n,
+    model.columns.map((c) =>
+      c.parts.map(({ key, value }) => ({
+        value,
+        color: key === "base" ? COLORS.textFaint : BUCKET_COLORS[key],
+      })),
+    ),
+  );
+  line(g, r, domain, n, totals, COLORS.text, 2);
+  root.add(g);
+  return n;
 }
 
 /** Returns how many diagrams (years) it drew. */
@@ -98,10 +146,13 @@ export function drawCreditTab(
   };
   if (area.h < 120) return;
   const params = { area, compact, language: p.language, team: p.team };
+  const gauge = quarterlyGauge(p.period);
   const items =
     p.tab === "loops"
       ? drawLoops(scene, root, params)
-      : drawCredit(scene, root, { ...params, period: p.period, answer: p.answer });
+      : gauge
+        ? drawQuarterCredit(scene, root, { ...params, gauge })
+        : drawCredit(scene, root, { ...params, period: p.period, answer: p.answer });
   const hooks = window.__elan;
   if (hooks) hooks.debriefChart = { tab: p.tab, items };
 }

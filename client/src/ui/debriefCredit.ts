@@ -6,11 +6,14 @@
 import { BUCKET_IDS, type BucketId } from "../../../shared/model/levers";
 import { t } from "../i18n/index";
 import { BUCKET_COLORS, css } from "../theme";
-import type {
-  CreditPanelModel,
-  CreditPeriod,
-  PredictModel,
-  VerdictRow,
+import {
+  QUARTERLY_PERIODS,
+  parsePeriod,
+  quarterlyGauge,
+  type CreditPanelModel,
+  type CreditPeriod,
+  type PredictModel,
+  type VerdictRow,
 } from "../viewmodels/credit";
 import { button, h, select } from "./dom";
 
@@ -106,9 +109,17 @@ export function verdictTable(rows: readonly VerdictRow[]): HTMLElement {
 
 /** The credited lever and the best changes (the sentences beside the waterfall). */
 export function creditLines(m: CreditPanelModel): HTMLElement {
+  if (m.quarterly)
+    return h(
+      "div",
+      { class: "credit-lines" },
+      h("p", { class: "summary", "data-testid": "credit-quarterly" }, m.quarterly),
+      h("p", { class: "muted small" }, t("credit.quarterLead")),
+    );
   return h(
     "div",
     { class: "credit-lines" },
+    m.split ? h("p", { class: "small", "data-testid": "score-split" }, m.split) : null,
     m.top ? h("p", { class: "summary", "data-testid": "credit-top" }, m.top) : null,
     h("strong", { class: "small" }, t("credit.best")),
     h(
@@ -132,10 +143,11 @@ export function creditBody(
   if (m.computing) return [...out, h("p", { class: "muted" }, t("credit.loading"))];
   if (m.failed) return [...out, h("p", { class: "form-error" }, t("debrief.error"))];
   if (tab === "loops") return [...out, h("p", { class: "muted small" }, t("loops.lead"))];
+  if (m.quarterly) return [...out, creditLines(m)];
   return [...out, h("p", { class: "muted small" }, t("credit.lead")), creditLines(m)];
 }
 
-/** The whole game, or one year. */
+/** The whole game, one year, or one gauge quarter by quarter. */
 export function periodSelect(
   period: CreditPeriod,
   years: number,
@@ -147,6 +159,10 @@ export function periodSelect(
       value: String(i + 1),
       label: t("common.year", { y: i + 1 }),
     })),
+    ...QUARTERLY_PERIODS.map((value) => ({
+      value,
+      label: t("credit.quarters", { gauge: t(`gauge.${quarterlyGauge(value) ?? "engagement"}`) }),
+    })),
   ];
   return h(
     "label",
@@ -155,7 +171,10 @@ export function periodSelect(
     select<string>(
       options,
       String(period),
-      (value) => change(value === "game" ? "game" : Number(value)),
+      (value) => {
+        const next = parsePeriod(value, years);
+        if (next !== null) change(next);
+      },
       { class: "small-select", "data-testid": "credit-period" },
     ),
   );

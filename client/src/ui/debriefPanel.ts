@@ -9,8 +9,8 @@ import {
   type BucketId,
 } from "../../../shared/model/levers";
 import { t, type MessageKey } from "../i18n/index";
-import { BUCKET_COLORS, css, teamColor } from "../theme";
-import type { CreditPanelModel, CreditPeriod } from "../viewmodels/credit";
+import { BUCKET_COLORS, COLORS, css, teamColor } from "../theme";
+import { quarterlyGauge, type CreditPanelModel, type CreditPeriod } from "../viewmodels/credit";
 import { DEBRIEF_METRICS, type DebriefMetric } from "../viewmodels/debrief";
 import type { ReasonLine } from "../viewmodels/reasons";
 import { creditBody, periodSelect, type CreditHandlers } from "./debriefCredit";
@@ -83,10 +83,19 @@ function teamLegend(teams: DebriefPanelModel["teams"]): HTMLElement {
   );
 }
 
-function bucketLegend(): HTMLElement {
+/** The levers' colours; with `base`, playing nothing in grey first (the quarterly credit). */
+function bucketLegend(base = false): HTMLElement {
   return h(
     "div",
     { class: "legend" },
+    base
+      ? h(
+          "span",
+          { class: "chip" },
+          h("i", { style: `background:${css(COLORS.textFaint)}` }),
+          t("credit.base"),
+        )
+      : null,
     ...BUCKET_IDS.map((id) =>
       h(
         "span",
@@ -178,6 +187,8 @@ export function debriefPanel(m: DebriefPanelModel, on: DebriefPanelHandlers): HT
   if (credit) body.push(...creditBody(m.credit, credit, on));
   if (s.tab === "trajectories") body.push(teamLegend(m.teams));
   if (s.tab === "levers") body.push(bucketLegend());
+  if (credit === "credit" && m.credit.shown && quarterlyGauge(s.period))
+    body.push(bucketLegend(true));
   if (s.tab === "luck")
     body.push(h("p", { class: "muted small" }, t("debrief.luckLead", { n: 200 })));
   if (s.tab === "whatif") {

@@ -4,22 +4,122 @@
  * to "which lever mattered most for us?" set against the lever the attribution credits most.
  * Pure functions of the attribution (computed in shared/) and the room view.
  */
-import type { Attribution, AttributionKey, BestChange } from "../../../shared/analysis/attribution";
+import {
+  ATTRIBUTION_GAUGES,
+  ATTRIBUTION_KEYS,
+  type Attribution,
+  type AttributionGauge,
+  type AttributionKey,
+  type BestChange,
+} from "../../../shared/analysis/attribution";
 import { topLever, type TeamInsights } from "../../../shared/analysis/insights";
 import { BUCKET_IDS, type BucketId } from "../../../shared/model/levers";
 import type { Language } from "../../../shared/protocol/messages";
 import type { Prediction, TeamView } from "../../../shared/protocol/view";
 import { translate } from "../i18n/index";
 import type { ClientView } from "../net/normalize";
-import { formatMetric } from "./metrics";
+import { formatMetric, scoreSplit } from "./metrics";
 import type { Role } from "./route";
 
-/** The whole game, or one year (1-based). */
-export type CreditPeriod = "game" | number;
+/** A gauge's value quarter by quarter, split by lever: the "how" behind the score's "what". */
+export type QuarterlyPeriod = `quarters:${AttributionGauge}`;
 
+/** The whole game, one year (1-based), or one gauge quarter by quarter. */
+export type CreditPeriod = "game" | number | QuarterlyPeriod;
+
+export const QUARTERLY_PERIODS: readonly QuarterlyPeriod[] = ATTRIBUTION_GAUGES.map(
+  (g): QuarterlyPeriod => `quarters:${g}`,
+);
+
+/** The gauge a quarterly period splits, or null for the game or a year. */
+export function quarterlyGauge(period: CreditPeriod): AttributionGauge | null {
+  if (typeof period !== "string" || period === "game") return null;
+  return period.slice("quarters:".length) as AttributionGauge;
+}
+
+/** Reads a period back from its select value ("game", "2", "quarters:trust"); null if foreign. */
+export function parsePeriod(value: string, years: number): CreditPeriod | null {
+  if (value === "game") return "game";
+  const quarterly = QUARTERLY_PERIODS.find((p) => p === value);
+  if (quarterly) return quarterly;
+  const year = Number(value);
+  return Number.isInteger(year) && year >= 1 && year <= years ? year : null;
+}
+
+/** The score split of the game or of one year (null for a quarterly period or a year not played). */
 export function attributionOf(team: TeamInsights, period: CreditPeriod): Attribution | null {
   if (period === "game") return team.attribution.total;
+  if (typeof period !== "number") return null;
   return team.attribution.byYear[period - 1] ?? null;
+}
+
+export interface QuarterColumn {
+  quarter: number;
+  /** The gauge's value that quarter: the sum of the parts. */
+  total: number;
+  /** Playing nothing, then each lever, in board order (negative parts pull the gauge down). */
+  parts: { key: AttributionKey; value: number }[];
+}
+
+export interface QuarterCreditModel {
+  gauge: AttributionGauge;
+  columns: QuarterColumn[];
+  /** Lowest and highest point a column reaches (negatives stacked down, positives up). */
+  min: number;
+  max: number;
+  /** The lever that added most to the gauge over the game, and its sentence. */
+  top: BucketId | null;
+  line: string;
+  format(value: number): string;
+}
+
+/**
+ * One gauge quarter by quarter, each quarter's value split into playing nothing and the seven
+ * levers (exact Shapley values, shared/analysis/attribution.ts). Where the score's waterfall says
+ * which choices counted, this says when, and through which gauge.
+ */
+export function quarterCredit(
+  language: Language,
+  team: TeamInsights,
+  gauge: AttributionGauge,
+): QuarterCreditModel {
+  const split = team.attribution.byQuarter[gauge];
+  let min = 0;
+  let max = 0;
+  const sums = Object.fromEntries(BUCKET_IDS.map((id) => [id, 0])) as Record<BucketId, number>;
+  const columns = split.map((a, i): QuarterColumn => {
+    let up = 0;
+    let down = 0;
+    let total = 0;
+    const parts = ATTRIBUTION_KEYS.map((key) => {
+      const value = a[key];
+      total += value;
+      if (value >= 0) up += value;
+      else down += value;
+      if (key !== "base") sums[key] += value;
+      return { key, value };
+    });
+    min = Math.min(min, down);
+    max = Math.max(max, up);
+    return { quarter: i + 1, total, parts };
+  });
+  let top: BucketId | null = null;
+  for (const id of BUCKET_IDS) if (sums[id] > 0 && (!top || sums[id] > sums[top])) top = id;
+  const label = translate(language, `gauge.${gauge}`);
+  return {
+    gauge,
+    columns,
+    min,
+    max,
+    top,
+    line: top
+      ? translate(language, "credit.quarterTop", {
+          gauge: label,
+          lever: translate(language, `lever.${top}.name`),
+        })
+      : translate(language, "credit.quarterNone", { gauge: label }),
+    format: (value) => formatMetric(language, gauge, value),
+  };
 }
 
 export interface WaterfallBar {
@@ -204,6 +304,10 @@ export interface CreditPanelModel {
   computing: boolean;
   /** It could not be computed. */
   failed: boolean;
+  /** In a quarterly view: which lever built the gauge most over the game (else null). */
+  quarterly: string | null;
+  /** The chosen team's final score in its parts: accumulated over the game + its legacy. */
+  split: string | null;
   /** The chosen team's credited lever and best changes (null / [] until computed). */
   top: string | null;
   best: string[];
@@ -222,6 +326,17 @@ export interface CreditInput {
   failed: boolean;
   /** The team chosen on screen. */
   team: string;
+  /** What the waterfall splits (default: the whole game). */
+  period?: CreditPeriod | undefined;
+}
+
+function quarterlyLine(
+  language: Language,
+  team: TeamInsights | null,
+  period: CreditPeriod,
+): string | null {
+  const gauge = quarterlyGauge(period);
+  return team && gauge ? quarterCredit(language, team, gauge).line : null;
 }
 
 export function creditPanelModel(i: CreditInput): CreditPanelModel {
@@ -234,6 +349,8 @@ export function creditPanelModel(i: CreditInput): CreditPanelModel {
     shown: predict.revealed || i.role === "facilitator",
     computing: i.insights === null && !i.failed,
     failed: i.failed,
+    quarterly: quarterlyLine(i.language, chosen, i.period ?? "game"),
+    split: scoreSplit(i.language, i.view.teams[i.team]?.history.at(-1)),
     top: top
       ? translate(i.language, "credit.top", { lever: translate(i.language, `lever.${top}.name`) })
       : null,

@@ -5,6 +5,7 @@
  * points, "414,4", beside a chart that said 4,1).
  */
 import type { Language } from "../../../shared/protocol/messages";
+import { translate } from "../i18n/index";
 import { decimal, percent, points } from "./format";
 
 /** The outputs people read: shares (engagement, trust), buzz, and the scores. */
@@ -19,8 +20,9 @@ export type FormatId = MetricId | "change";
 
 /**
  * Engagement and trust are shares, read as percentages (trust as a whole percentage, its changes
- * to a tenth); buzz is its own unit, to a tenth; the KPI, the lasting value and the score are
- * points (hundredths).
+ * to a tenth); buzz is its own unit, to a tenth; the KPI and the quarter's engaged-and-trusting
+ * members are points (per 100 people); the score already is in those points, summed over the
+ * quarters (shared/model/score.ts), so it prints as it is, to a tenth.
  */
 export function formatMetric(
   language: Language,
@@ -39,7 +41,25 @@ export function formatMetric(
       return decimal(language, value, 1, signed);
     case "kpi":
     case "ssv":
-    case "score":
       return points(language, value, signed);
+    case "score":
+      return decimal(language, value, 1, signed);
   }
+}
+
+/**
+ * The final score in its two visible parts: what the game accumulated (engaged, trusting members,
+ * quarter after quarter) and the legacy, what the community left behind is worth (score.ts).
+ * Null before the last quarter, when the score is all accumulation.
+ */
+export function scoreSplit(
+  language: Language,
+  last: { score: number; legacy: number } | undefined,
+): string | null {
+  if (!last || last.legacy === 0) return null;
+  return translate(language, "score.split", {
+    score: formatMetric(language, "score", last.score),
+    played: formatMetric(language, "score", last.score - last.legacy),
+    legacy: formatMetric(language, "score", last.legacy),
+  });
 }

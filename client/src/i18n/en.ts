@@ -396,7 +396,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "hint.title": "Hint",
   "hint.start":
-    "Digital culture takes two quarters to show: sow early, and do not forget the support that speeds it up.",
+    "Digital culture only takes hold past a critical mass of trained people: sow early and boldly, support speeds it up. A team that builds may trail at first.",
   "hint.backfire":
     "A campaign backfired. Clear governance softens such crises; less buzz makes them rarer.",
   "hint.lapse":
@@ -407,8 +407,10 @@ export const en: Record<keyof typeof fr, string> = {
     "Quarterly pressure diverted {n} tokens into buzz. A long-term mandate protects your plan.",
   "hint.cfo":
     "The CFO is coming: strengthen the long-term mandate before pressure diverts your tokens.",
-  "hint.platform": "A migration is coming: digital culture protects members when the tool changes.",
-  "hint.badBuzz": "A storm is brewing: governance and loyal members limit the damage.",
+  "hint.platform":
+    "A migration is coming: until it is carried through, the community bleeds. Support and culture carry members across.",
+  "hint.badBuzz":
+    "A storm is brewing: while the crisis stays open it eats at trust. Governance and support, well beyond the usual, close it.",
   "hint.churn": "Members are leaving. Trust keeps them: invest in strategy and governance.",
   "hint.experts":
     "Your experts stay silent or leave: without a reciprocal value proposition, recruitment is not enough.",

@@ -403,7 +403,7 @@ export const fr = {
 
   "hint.title": "Conseil",
   "hint.start":
-    "La culture numérique met deux trimestres à produire ses effets : semez tôt, et n'oubliez pas l'accompagnement qui l'accélère.",
+    "La culture numérique ne prend qu'au-delà d'une masse critique de personnes formées : semez tôt et franchement, l'accompagnement l'accélère. Une équipe qui construit peut être derrière au début.",
   "hint.backfire":
     "Une campagne s'est retournée contre vous. Une gouvernance claire amortit ces crises ; moins de buzz les rend plus rares.",
   "hint.lapse":
@@ -415,8 +415,9 @@ export const fr = {
   "hint.cfo":
     "Le DAF arrive : renforcez le mandat long terme avant que la pression ne détourne vos jetons.",
   "hint.platform":
-    "Une migration s'annonce : la culture numérique protège les membres quand l'outil change.",
-  "hint.badBuzz": "Une tempête gronde : la gouvernance et des membres fidèles limitent la casse.",
+    "Une migration s'annonce : tant qu'elle n'est pas menée, la communauté saigne. Accompagnement et culture font passer les membres de l'autre côté.",
+  "hint.badBuzz":
+    "Une tempête gronde : tant que la crise reste ouverte, elle ronge la confiance. Gouvernance et accompagnement, bien au-delà de l'ordinaire, la referment.",
   "hint.churn":
     "Des membres partent. La confiance les retient : misez sur la stratégie et la gouvernance.",
   "hint.experts":

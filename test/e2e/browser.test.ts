@@ -351,6 +351,14 @@ describe.sequential("Élan in a real browser", () => {
     );
     await settle(page);
     await shot(page, "solo-debrief-credit");
+    expect(await page.textContent("[data-testid=score-split]")).toMatch(/^Score final /);
+    // Trust quarter by quarter: sixteen columns, split by lever.
+    await page.selectOption("[data-testid=credit-period]", "quarters:trust");
+    await expect
+      .poll(() => page.evaluate(() => window.__elan?.debriefChart), POLL)
+      .toEqual({ tab: "credit", items: 16 });
+    await settle(page);
+    await shot(page, "solo-debrief-credit-trust");
     await page.click("[data-testid=debrief-tab-loops]");
     await expect
       .poll(() => page.evaluate(() => window.__elan?.debriefChart), POLL)

@@ -18,6 +18,7 @@ export {
   sampleStandardDeviation,
 } from "./model/math";
 export * from "./model/gauges";
+export * from "./model/situation";
 export * from "./model/room";
 export * from "./model/score";
 export * from "./model/canonical";

@@ -61,6 +61,18 @@ export const TeamPrivateState = schema(
 );
 export type TeamPrivateState = SchemaType<typeof TeamPrivateState>;
 
+export const SituationState = schema(
+  {
+    crisis: t.float64(),
+    migration: t.float64(),
+    gap: t.float64(),
+    cfoQuarters: t.uint8(),
+    sponsorQuarters: t.uint8(),
+  },
+  "Situation",
+);
+export type SituationState = SchemaType<typeof SituationState>;
+
 export const TeamState = schema(
   {
     id: t.string(),
@@ -69,6 +81,7 @@ export const TeamState = schema(
     budget: t.uint16(),
     submitted: t.boolean(),
     history: t.array(TurnResultState),
+    situation: SituationState,
     /** Public: the team has answered the debrief question (its answer stays private). */
     predicted: t.boolean(),
     /** Public once revealed; "" until then. */

@@ -6,6 +6,8 @@
 import {
   BUCKET_IDS,
   emptyAllocation,
+  NO_SITUATION,
+  situationOf,
   type Allocation,
   type TurnResultView,
 } from "../../shared/index";
@@ -15,6 +17,7 @@ import {
   AllocationState,
   PlayerState,
   ReasonState,
+  SituationState,
   TeamPrivateState,
   TeamState,
   TurnResultState,
@@ -61,6 +64,7 @@ export interface LiveExtras {
 function newTeam(id: string): TeamState {
   const team = new TeamState();
   team.id = id;
+  team.situation = new SituationState();
   team.private = new TeamPrivateState();
   team.private.draft = new AllocationState();
   team.private.decision = new AllocationState();
@@ -75,7 +79,10 @@ function syncTeam(
 ): void {
   target.name = seat.name;
   target.bot = seat.bot ?? "";
-  target.budget = state.game.teams[seat.id]?.budget ?? 0;
+  const modelled = state.game.teams[seat.id];
+  target.budget = modelled?.budget ?? 0;
+  const situation = modelled ? situationOf(modelled) : NO_SITUATION;
+  Object.assign(target.situation, situation);
   target.submitted = seat.decision !== null;
   const records = state.game.history[seat.id] ?? [];
   if (target.history.length > records.length) target.history.clear();

@@ -5,6 +5,7 @@
 import { emptyAllocation, fitToBudget, type Allocation, type BucketId } from "../model/levers";
 import type { EventId } from "../model/events";
 import type { Stream } from "../model/rng";
+import { situationOf } from "../model/situation";
 import type { ScenarioEvent, TeamState, TurnOutputs } from "../model/types";
 import { distribute } from "./distribute";
 
@@ -106,12 +107,13 @@ function announced(view: BotView, event: EventId, from: number, to: number): boo
   );
 }
 
-/** A wound still open enough to show on the board (a crisis, a migration, an expert gap). */
+/** A wound (shown on the board's situation cards) still open enough to answer seriously. */
 const OPEN_WOUND = 0.3;
 
 /**
- * Plays well from what a team sees: the quarter, its own board (forced tokens, budget, the
- * events that struck and the wounds they left open), and the scenario's announced timeline.
+ * Plays well from what a team sees: the quarter, its own board (forced tokens, budget, and its
+ * situation: the wounds events left open, who is in office), and the scenario's announced
+ * timeline; never the hidden stocks.
  * In phases — culture to its critical mass first; then coaching and reciprocity; then experts
  * — and it answers events: a serious response to a wound (well beyond the usual on its two
  * levers), a mandate built before an announced CFO, a sponsor's window seized for culture.
@@ -119,7 +121,8 @@ const OPEN_WOUND = 0.3;
  */
 const expert: Strategy = (view) => {
   const q = view.quarter;
-  const s = view.state;
+  const seen = situationOf(view.state);
+  const forced = view.state.lastForced;
   const plan: Allocation =
     q <= 4
       ? { ...emptyAllocation(), longTerm: 1, culture: 5, support: 1, recruitment: 1, strategy: 2 }
@@ -154,25 +157,25 @@ const expert: Strategy = (view) => {
   };
   // A mandate takes quarters to build: raise it well before an announced CFO and hold it
   // while the CFO is in office, without touching the culture programme it protects.
-  if (announced(view, "newCfo", q, q + 6) || s.cfoQuarters > 0) {
+  if (announced(view, "newCfo", q, q + 6) || seen.cfoQuarters > 0) {
     move("longTerm", 2 - plan.longTerm, ["governance", "support", "recruitment", "strategy"]);
-  } else if (s.lastForced > 0.5) move("longTerm", 1, ["recruitment", "support", "strategy"]);
-  if (s.crisis > OPEN_WOUND) {
+  } else if (forced > 0.5) move("longTerm", 1, ["recruitment", "support", "strategy"]);
+  if (seen.crisis > OPEN_WOUND) {
     // Never at the culture programme's expense: it is what the community stands on.
     move("governance", 3, ["recruitment", "longTerm", "strategy", "support"]);
     move("support", 2, ["recruitment", "longTerm", "strategy"]);
   }
   if (announced(view, "platformChange", q, q)) {
     move("support", 5, ["governance", "longTerm", "recruitment", "strategy", "culture"]);
-  } else if (s.migration > OPEN_WOUND) {
+  } else if (seen.migration > OPEN_WOUND) {
     move("culture", 3, ["recruitment", "strategy", "longTerm", "governance"]);
     move("support", 1, ["recruitment", "strategy", "longTerm", "governance"]);
   }
-  if (s.gap > OPEN_WOUND) {
+  if (seen.gap > OPEN_WOUND) {
     move("recruitment", 3, ["support", "culture", "governance", "longTerm"]);
     move("strategy", 2, ["support", "culture", "governance", "longTerm"]);
   }
-  if (s.sponsorQuarters > 0) move("culture", 3, ["recruitment", "support", "strategy"]);
+  if (seen.sponsorQuarters > 0) move("culture", 3, ["recruitment", "support", "strategy"]);
   return fitToBudget(plan, view.budget);
 };
 

@@ -5,6 +5,7 @@
  */
 import type { Allocation, BucketId } from "../model/levers";
 import type { GaugeId } from "../model/gauges";
+import type { TeamSituation } from "../model/situation";
 import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
 import type { Pacing, Language } from "./messages";
 
@@ -57,6 +58,8 @@ export interface TeamView {
   /** Whether the team has locked its decision this quarter (public: the "who has submitted" board). */
   submitted: boolean;
   history: TurnResultView[];
+  /** Open wounds and who is in office, as of the last reveal (public, like the gauges). */
+  situation: TeamSituation;
   /** Whether the team has answered the debrief question (public: "3 / 4 teams answered"). */
   predicted: boolean;
   /** Its answer, public once the facilitator has revealed ("" before, or with no answer). */

@@ -68,6 +68,31 @@ describe("the participant board", () => {
     expect(storm.cards).toHaveLength(1);
     expect(storm.cards[0]?.title).toBe("Bad buzz");
   });
+
+  it("shows the wounds earlier events left open and who is in office, not the fresh one twice", () => {
+    const view = viewFromGame(game);
+    view.teams.t1!.situation = {
+      crisis: 0.62,
+      migration: 0.04,
+      gap: 0.3,
+      cfoQuarters: 1,
+      sponsorQuarters: 3,
+    };
+    const m = boardModel("fr", view, "p1", "t1", draft, null, 10);
+    expect(m.cards.map((c) => c.title)).toEqual([
+      "Crise ouverte (62 %)",
+      "Vide laissé par l'experte (30 %)",
+      "DAF en poste : encore 1 trimestre",
+      "Fenêtre du sponsor : encore 3 trimestres",
+    ]);
+    expect(m.cards.every((c) => !c.calm)).toBe(true);
+    // The quarter a bad buzz strikes, its own card tells it; the crisis card waits a quarter.
+    view.event = ["badBuzz"];
+    const struck = boardModel("en", view, "p1", "t1", draft, null, 10).cards.map((c) => c.id);
+    expect(struck).toEqual(["badBuzz", "situation.gap", "situation.cfo", "situation.sponsor"]);
+    // Another team's situation is not this board's.
+    expect(boardModel("fr", view, "p3", "t2", draft, null, 10).cards[0]?.id).toBe("badBuzz");
+  });
 });
 
 describe("the leaderboard", () => {

@@ -7,6 +7,7 @@ import {
   getScenario,
   playBotGame,
   gaugeReasons,
+  situationOf,
   type Allocation,
   type GameState,
   type Phase,
@@ -74,6 +75,7 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
       budget: game.teams[id]?.budget ?? 10,
       submitted: options.submitted?.includes(id) ?? false,
       history: (game.history[id] ?? []).map(turnView),
+      situation: situationOf(game.teams[id]!),
       predicted: false,
       prediction: "",
     };

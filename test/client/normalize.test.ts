@@ -62,6 +62,22 @@ describe("normalizeRoom", () => {
     expect(view.turn).toBe(0);
     expect(view.teams.t?.history).toEqual([]);
     expect(view.teams.t?.private).toBeUndefined();
+    expect(view.teams.t?.situation).toEqual({
+      crisis: 0,
+      migration: 0,
+      gap: 0,
+      cfoQuarters: 0,
+      sponsorQuarters: 0,
+    });
+    const odd = normalizeRoom({
+      teams: { t: { situation: { crisis: 7, migration: -1, gap: "x", cfoQuarters: 2.6 } } },
+    });
+    expect(odd.teams.t?.situation).toMatchObject({
+      crisis: 1,
+      migration: 0,
+      gap: 0,
+      cfoQuarters: 3,
+    });
     expect(toAllocation({ campaigns: -4, culture: 2.6, extra: 9 })).toMatchObject({
       campaigns: 0,
       culture: 3,

@@ -118,6 +118,13 @@ describe("a facilitated workshop, end to end", () => {
         6000,
         `results ${q}`,
       );
+      // The bad buzz leaves a crisis open, public beside the gauges, on every client's view.
+      if (q === 2) {
+        const situation = teamOf(people[5]!.room, "t1")!.situation;
+        expect(situation.crisis).toBeGreaterThan(0.3);
+        expect(situation.crisis).toBeLessThanOrEqual(1);
+        expect(situation.cfoQuarters).toBe(0);
+      }
       await request(fac.room, "phase.next");
     }
 

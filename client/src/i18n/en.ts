@@ -206,6 +206,24 @@ export const en: Record<keyof typeof fr, string> = {
   "board.viral": "{n} campaign(s) went viral",
   "board.backfired": "{n} campaign(s) backfired",
 
+  "situation.crisis": "Open crisis ({p})",
+  "situation.crisisText":
+    "The bad buzz still eats at trust and discourages active members. Governance and support, well beyond the usual, close it.",
+  "situation.migration": "Migration under way ({p})",
+  "situation.migrationText":
+    "Members drop out until the migration is carried through. Support and digital culture carry them across.",
+  "situation.gap": "The gap the star expert left ({p})",
+  "situation.gapText":
+    "Other experts leave until the gap is filled. Recruitment and a reciprocal strategy, well beyond the usual, replace her.",
+  "situation.cfo.one": "CFO in office: {n} more quarter",
+  "situation.cfo.other": "CFO in office: {n} more quarters",
+  "situation.cfoText":
+    "Pressure diverts your tokens into buzz; two missed quarters cut the budget by 30%, unless a solid long-term mandate shields the plan.",
+  "situation.sponsor.one": "Sponsor's window: {n} more quarter",
+  "situation.sponsor.other": "Sponsor's window: {n} more quarters",
+  "situation.sponsorText":
+    "Training goes further than usual: the time to invest in digital culture.",
+
   "gauge.engagement": "Engagement",
   "gauge.reach": "Buzz",
   "gauge.trust": "Trust",

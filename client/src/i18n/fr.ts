@@ -212,6 +212,24 @@ export const fr = {
   "board.viral": "{n} campagne(s) virale(s)",
   "board.backfired": "{n} campagne(s) retournée(s)",
 
+  "situation.crisis": "Crise ouverte ({p})",
+  "situation.crisisText":
+    "Le bad buzz ronge encore la confiance et décourage les actifs. Gouvernance et accompagnement, bien au-delà de l'ordinaire, la referment.",
+  "situation.migration": "Migration en cours ({p})",
+  "situation.migrationText":
+    "Des membres décrochent tant que la migration n'est pas menée. Accompagnement et culture numérique les font passer de l'autre côté.",
+  "situation.gap": "Vide laissé par l'experte ({p})",
+  "situation.gapText":
+    "D'autres experts partent tant que le vide n'est pas comblé. Recrutement et stratégie réciproque, bien au-delà de l'ordinaire, la remplacent.",
+  "situation.cfo.one": "DAF en poste : encore {n} trimestre",
+  "situation.cfo.other": "DAF en poste : encore {n} trimestres",
+  "situation.cfoText":
+    "La pression détourne vos jetons vers le buzz ; deux trimestres ratés coupent le budget de 30 %, sauf si un mandat long terme solide protège le plan.",
+  "situation.sponsor.one": "Fenêtre du sponsor : encore {n} trimestre",
+  "situation.sponsor.other": "Fenêtre du sponsor : encore {n} trimestres",
+  "situation.sponsorText":
+    "La formation porte plus loin que d'habitude : c'est le moment d'investir dans la culture numérique.",
+
   "gauge.engagement": "Engagement",
   "gauge.reach": "Buzz",
   "gauge.trust": "Confiance",

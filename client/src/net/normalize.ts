@@ -11,6 +11,7 @@ import {
   type BucketId,
 } from "../../../shared/model/levers";
 import { isGaugeId } from "../../../shared/model/gauges";
+import type { TeamSituation } from "../../../shared/model/situation";
 import type {
   DecisionSource,
   Phase,
@@ -126,6 +127,20 @@ function toPrivate(value: unknown): TeamPrivateView | undefined {
   };
 }
 
+/** Wounds in [0, 1], offices in whole quarters; anything else reads as nothing open. */
+function toSituation(value: unknown): TeamSituation {
+  const r = obj(value);
+  const share = (v: unknown) => Math.min(1, Math.max(0, num(v)));
+  const quarters = (v: unknown) => Math.max(0, Math.round(num(v)));
+  return {
+    crisis: share(r.crisis),
+    migration: share(r.migration),
+    gap: share(r.gap),
+    cfoQuarters: quarters(r.cfoQuarters),
+    sponsorQuarters: quarters(r.sponsorQuarters),
+  };
+}
+
 function toTeam(id: string, value: unknown): TeamView {
   const r = obj(value);
   const team: TeamView = {
@@ -137,6 +152,7 @@ function toTeam(id: string, value: unknown): TeamView {
     history: list(r.history)
       .map(toTurn)
       .sort((a, b) => a.turn - b.turn),
+    situation: toSituation(r.situation),
     predicted: bool(r.predicted),
     prediction: prediction(r.prediction),
   };

@@ -121,7 +121,7 @@ export function boardModel(
       connected: p.connected,
       me: p.id === myPlayerId,
     })),
-    cards: eventCards(language, view.event),
+    cards: eventCards(language, view.event, team?.situation),
     last: team?.history[team.history.length - 1] ?? null,
     canSubmit: editable,
   };

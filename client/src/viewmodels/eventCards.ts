@@ -1,7 +1,13 @@
-/** The event cards of a quarter, in the player's language; a calm card when nothing strikes. */
+/**
+ * The quarter's cards, in the player's language: the events that strike, then what earlier ones
+ * left open (a crisis, a migration, an expert's gap, how far each still is from healed) and who
+ * is in office for how long; a calm card only when there is nothing to read at all.
+ */
 import { EVENT_CARDS, isEventId } from "../../../shared/model/events";
+import { WOUND_IDS, WOUND_SHOWN, type TeamSituation } from "../../../shared/model/situation";
 import type { Language } from "../../../shared/protocol/messages";
-import { translate } from "../i18n/index";
+import { translate, translatePlural } from "../i18n/index";
+import { percent } from "./format";
 
 export interface EventCardModel {
   id: string;
@@ -10,13 +16,59 @@ export interface EventCardModel {
   calm: boolean;
 }
 
-export function eventCards(language: Language, events: readonly string[]): EventCardModel[] {
-  const cards = [...new Set(events)].filter(isEventId).map((id) => ({
+/** The team's open wounds and offices as cards (none for a team with nothing open). */
+export function situationCards(
+  language: Language,
+  situation: TeamSituation | undefined,
+): EventCardModel[] {
+  if (!situation) return [];
+  const cards: EventCardModel[] = [];
+  for (const id of WOUND_IDS) {
+    const open = situation[id];
+    if (open < WOUND_SHOWN) continue;
+    cards.push({
+      id: `situation.${id}`,
+      title: translate(language, `situation.${id}`, { p: percent(language, open, 0) }),
+      text: translate(language, `situation.${id}Text`),
+      calm: false,
+    });
+  }
+  if (situation.cfoQuarters > 0)
+    cards.push({
+      id: "situation.cfo",
+      title: translatePlural(language, "situation.cfo", situation.cfoQuarters, {
+        n: situation.cfoQuarters,
+      }),
+      text: translate(language, "situation.cfoText"),
+      calm: false,
+    });
+  if (situation.sponsorQuarters > 0)
+    cards.push({
+      id: "situation.sponsor",
+      title: translatePlural(language, "situation.sponsor", situation.sponsorQuarters, {
+        n: situation.sponsorQuarters,
+      }),
+      text: translate(language, "situation.sponsorText"),
+      calm: false,
+    });
+  return cards;
+}
+
+export function eventCards(
+  language: Language,
+  events: readonly string[],
+  situation?: TeamSituation,
+): EventCardModel[] {
+  const struck = [...new Set(events)].filter(isEventId);
+  const cards: EventCardModel[] = struck.map((id) => ({
     id,
     title: EVENT_CARDS[id].title[language],
     text: EVENT_CARDS[id].text[language],
     calm: false,
   }));
+  // An event that strikes this quarter is told by its own card; its wound shows from the next.
+  const open = situationCards(language, situation).filter((c) => !fresh(c.id, struck));
+  cards.push(...open);
   if (cards.length > 0) return cards;
   return [
     {
@@ -26,4 +78,16 @@ export function eventCards(language: Language, events: readonly string[]): Event
       calm: true,
     },
   ];
+}
+
+const STRUCK_BY: Record<string, string> = {
+  "situation.crisis": "badBuzz",
+  "situation.migration": "platformChange",
+  "situation.gap": "expertLeaves",
+  "situation.cfo": "newCfo",
+  "situation.sponsor": "newSponsor",
+};
+
+function fresh(cardId: string, struck: readonly string[]): boolean {
+  return struck.includes(STRUCK_BY[cardId] ?? "");
 }

@@ -10,11 +10,15 @@
  * stream to fast-forward). Tape values are the streams' raw outputs, so replays are bit-identical.
  */
 import type { EventId } from "../model/events";
-import { drawMoment, eventsForTeam, scheduledEvents } from "../model/game";
-import { openStream, streamKey, type RngState, type Stream } from "../model/rng";
+import { drawMoment as momentOf, eventsForTeam, scheduledEvents as eventsOf } from "../model/game";
+import { openStreams, streamKey, type RngState, type Stream } from "../model/rng";
 import type { InjectedEvent, Scenario } from "../model/types";
 
-/** What one quarter draws for the room. Index = the team's position in the room. */
+/**
+ * What one quarter draws for the room. Index = the team's position in the room. A live source
+ * hands out one object for the whole game (`events` refilled each quarter): read it before asking
+ * for the next quarter, and copy what you keep.
+ */
 export interface QuarterDraws {
   moment: number;
   events: readonly (readonly EventId[])[];
@@ -35,6 +39,11 @@ export interface Chance {
 
 const NO_INJECTED: readonly InjectedEvent[] = [];
 
+// Module-level copies of the helpers called every quarter: a transpiled import is re-read
+// through a getter on every call (as in model/dynamics.ts).
+const drawMoment = momentOf;
+const scheduledEvents = eventsOf;
+
 function teamEvents(
   scheduled: readonly EventId[],
   injected: readonly InjectedEvent[],
@@ -54,15 +63,23 @@ export function liveDraws(
   teamIds: readonly string[],
   injected: readonly (readonly InjectedEvent[])[] = [],
 ): DrawSource {
-  const moment = openStream(streamKey(seed, "moment"));
-  const events = openStream(streamKey(seed, "events"));
-  const buzz = teamIds.map((id) => openStream(streamKey(seed, "buzz", id)));
-  const draws = { moment: 0, events: [] as (readonly EventId[])[], buzz };
+  // All the game's streams seeded together (`openStreams` interleaves their hashes).
+  const streams = openStreams([
+    streamKey(seed, "moment"),
+    streamKey(seed, "events"),
+    ...teamIds.map((id) => streamKey(seed, "buzz", id)),
+  ]);
+  const moment = streams[0] as Stream;
+  const events = streams[1] as Stream;
+  const buzz = streams.slice(2);
+  const draws = { moment: 0, events: new Array<readonly EventId[]>(teamIds.length), buzz };
   return (quarter) => {
     draws.moment = drawMoment(moment);
     const scheduled = scheduledEvents(scenario, events, quarter);
     const inj = injected[quarter - 1] ?? NO_INJECTED;
-    draws.events = teamIds.map((id) => teamEvents(scheduled, inj, id));
+    for (let t = 0; t < teamIds.length; t++) {
+      draws.events[t] = teamEvents(scheduled, inj, teamIds[t] as string);
+    }
     return draws;
   };
 }
@@ -77,6 +94,9 @@ class TapeStream implements Stream {
   nextPositive(): number {
     // The live stream's nextPositive is 1 − next(): the same arithmetic on the same raw number.
     return 1 - (this.tape[this.cursor++] as number);
+  }
+  fill(out: Float64Array, count: number): void {
+    for (let i = 0; i < count; i++) out[i] = this.tape[this.cursor++] as number;
   }
   state(): RngState {
     throw new Error("A tape stream has no generator state to save.");
@@ -98,6 +118,10 @@ class RecordingStream implements Stream {
     const u = this.live.next();
     this.tape.push(u);
     return 1 - u;
+  }
+  fill(out: Float64Array, count: number): void {
+    this.live.fill(out, count);
+    for (let i = 0; i < count; i++) this.tape.push(out[i] as number);
   }
   state(): RngState {
     return this.live.state();
@@ -185,8 +209,10 @@ export class DrawTape implements Chance {
       (stream, t) => new RecordingStream(stream, this.tapes[t] as number[]),
     ));
     this.tapes.forEach((tape, t) => (this.starts[t] as number[]).push(tape.length));
+    // The live source refills its events list every quarter: the tape keeps its own copy.
+    const events = [...live.events];
     this.moments.push(live.moment);
-    this.events.push(live.events);
-    return { moment: live.moment, events: live.events, buzz: recorders };
+    this.events.push(events);
+    return { moment: live.moment, events, buzz: recorders };
   }
 }

@@ -6,10 +6,9 @@
  * never mutated (`resolveQuarter` returns a new one), so a branch that starts at quarter q simply
  * shares the played states before it: no copy, no re-simulation of the common prefix.
  */
-import type { QuarterResult } from "../model/dynamics";
 import { initialTeamState } from "../model/game";
 import { withinBudget, type Allocation } from "../model/levers";
-import { resolveRoomQuarter } from "../model/room";
+import { advanceRoomQuarter } from "../model/room";
 import { finalScore, legacyScores, withLegacy } from "../model/score";
 import type { GameState, Scenario, TeamState, TurnOutputs } from "../model/types";
 import { DrawTape, type Chance } from "./roomDraws";
@@ -20,7 +19,7 @@ export interface RoomQuarter {
 }
 
 /**
- * One quarter for the whole room (`resolveRoomQuarter`, without explanations), each decision
+ * One quarter for the whole room (`advanceRoomQuarter`: `step`'s quarter without explanations), each decision
  * first trimmed to the budget the team has in this run: a CFO cut may differ from the played one.
  * After the game's last quarter, each team's legacy is folded into its score (score.ts), drawn
  * from the same chance playing on.
@@ -38,22 +37,24 @@ export function resolveRoom(
     allocations[t] = withinBudget(decisions[t] as Allocation, (states[t] as TeamState).budget);
   }
   const draws = chance.draws(quarter);
-  const results = resolveRoomQuarter(states, allocations, {
-    quarter,
-    moment: draws.moment,
-    events: draws.events,
-    buzz: draws.buzz,
-    baseBudget: scenario.budget,
-    explain: false,
-  });
-  chance.resolved(quarter);
-  const next = new Array<TeamState>(n);
+  // New states and outputs (`fresh`): the states before stay as they were, shared by branches.
+  const next = states.slice();
   const outputs = new Array<TurnOutputs>(n);
-  for (let t = 0; t < n; t++) {
-    const result = results[t] as QuarterResult;
-    next[t] = result.state;
-    outputs[t] = result.outputs;
-  }
+  advanceRoomQuarter(
+    next,
+    allocations,
+    {
+      quarter,
+      moment: draws.moment,
+      events: draws.events,
+      buzz: draws.buzz,
+      baseBudget: scenario.budget,
+      explain: false,
+    },
+    outputs,
+    true,
+  );
+  chance.resolved(quarter);
   if (quarter === scenario.years * 4) {
     const legacy = legacyScores(
       next,

@@ -7,18 +7,22 @@
  * - `playRoom`: the same run through `step`, into a full GameState (history with explanations,
  *   log, saved streams) for the headless runner, golden trajectories and fixtures.
  *
- * Both resolve each quarter with `resolveRoomQuarter`, the function `step` uses, and trim a
- * decision over a (CFO-cut) budget with `withinBudget`; so they agree bit for bit (a test holds
+ * Both resolve each quarter with the room's one quarter (`advanceRoomQuarter` here,
+ * `resolveRoomQuarter` in `step`: the same `advanceQuarter` per team), and trim a decision over a (CFO-cut) budget with `withinBudget`; so they agree bit for bit (a test holds
  * them to it, with bots, scenario and injected events). The fast path does not validate: a
  * decision must be whole tokens ≥ 0, only its total is fitted to the budget.
  */
 import { createGame, initialTeamState, step } from "../model/game";
-import { withinBudget, type Allocation } from "../model/levers";
-import type { QuarterResult } from "../model/dynamics";
-import { resolveRoomQuarter, type RoomQuarterContext } from "../model/room";
+import { withinBudget as fitted, type Allocation } from "../model/levers";
+import { advanceRoomQuarter as advanceRoom, type RoomQuarterContext } from "../model/room";
 import { finalScore, legacyScores, withLegacy } from "../model/score";
 import type { GameState, InjectedEvent, Scenario, TeamState, TurnOutputs } from "../model/types";
 import { liveDraws } from "./roomDraws";
+
+// Module-level copies of the helpers called every quarter: a transpiled import is re-read
+// through a getter on every call (as in model/dynamics.ts).
+const withinBudget = fitted;
+const advanceRoomQuarter = advanceRoom;
 
 /**
  * Team `teamId`'s decision for `quarter`, from what the team has seen: its state before the
@@ -71,8 +75,10 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
   const draws = liveDraws(scenario, run.seed, teamIds, run.injected);
   const states = teamIds.map(() => initialTeamState(scenario));
   const histories = teamIds.map((): TurnOutputs[] => []);
-  // Reused every quarter: resolveRoomQuarter neither keeps nor mutates them.
+  // Reused every quarter: advanceRoomQuarter neither keeps nor mutates the allocations, and it
+  // puts new objects into `outputs` (and `states`), so what a listener keeps is never touched.
   const allocations = new Array<Allocation>(n);
+  const outputs = new Array<TurnOutputs>(n);
   const ctx: RoomQuarterContext = {
     quarter: 0,
     moment: 0,
@@ -92,24 +98,16 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
     ctx.moment = drawn.moment;
     ctx.events = drawn.events;
     ctx.buzz = drawn.buzz;
-    const results = resolveRoomQuarter(states, allocations, ctx);
+    advanceRoomQuarter(states, allocations, ctx, outputs, true);
     // After the game's last quarter, the score takes in each team's legacy (score.ts), drawn
     // from the same streams playing on, as `step` draws it.
-    const legacy =
-      q === gameQuarters
-        ? legacyScores(
-            results.map((r) => r.state),
-            q,
-            (quarter) => draws(quarter),
-            scenario.budget,
-          )
-        : null;
+    const legacy = q === gameQuarters ? legacyScores(states, q, draws, scenario.budget) : null;
     for (let t = 0; t < n; t++) {
-      const { state, outputs: played } = results[t] as QuarterResult;
-      const outputs = legacy ? withLegacy(played, legacy[t] as number) : played;
-      states[t] = state;
-      (histories[t] as TurnOutputs[]).push(outputs);
-      onQuarter?.(q, teamIds[t] as string, outputs, state);
+      const state = states[t] as TeamState;
+      const played = outputs[t] as TurnOutputs;
+      const out = legacy ? withLegacy(played, legacy[t] as number) : played;
+      (histories[t] as TurnOutputs[]).push(out);
+      onQuarter?.(q, teamIds[t] as string, out, state);
     }
   }
   const outcome: RoomOutcome = { states: {}, scores: {} };

@@ -8,7 +8,7 @@
  * disagree with the numbers: engagement E = M·(a+X) is linear in each of M, a and X, so
  * changing M, then a, then X and crediting each term's share telescopes exactly to ΔE.
  */
-import type { Allocation } from "./levers";
+import { emptyAllocation, type Allocation } from "./levers";
 import { clamp01 as clampTo01, h as hill, standardDeviation as spread } from "./math";
 import { engagement as engagementOf } from "./gauges";
 import { PARAMS } from "./params";
@@ -79,22 +79,61 @@ export function applyPressure(
   budget: number,
   hijack: number = PARAMS.hijack,
 ): { effective: Allocation; forced: number } {
+  const effective = emptyAllocation();
+  const forced = pressureInto(effective, allocation, pressure, mandate, budget, hijack);
+  return { effective, forced };
+}
+
+/**
+ * `applyPressure` written into `effective` (which may be a scratch object), returning the tokens
+ * forced: the one formula of step 1, shared by `applyPressure` and the quarter itself, which
+ * runs it once per team-quarter on the fast path without allocating.
+ */
+function pressureInto(
+  effective: Allocation,
+  allocation: Allocation,
+  pressure: number,
+  mandate: number,
+  budget: number,
+  hijack: number,
+): number {
   const wanted = Math.max(0, pressure - mandate) * budget * hijack;
   const a = allocation;
   const levers = a.longTerm + a.culture + a.governance + a.support + a.recruitment + a.strategy;
   const forced = Math.min(wanted, levers);
   // Written out field by field: this runs once per team-quarter on the luck band's hot path.
   const keep = forced > 0 ? 1 - forced / levers : 1;
-  const effective: Allocation = {
-    longTerm: a.longTerm * keep,
-    culture: a.culture * keep,
-    governance: a.governance * keep,
-    support: a.support * keep,
-    recruitment: a.recruitment * keep,
-    strategy: a.strategy * keep,
-    campaigns: forced > 0 ? a.campaigns + forced : a.campaigns,
-  };
-  return { effective, forced };
+  effective.longTerm = a.longTerm * keep;
+  effective.culture = a.culture * keep;
+  effective.governance = a.governance * keep;
+  effective.support = a.support * keep;
+  effective.recruitment = a.recruitment * keep;
+  effective.strategy = a.strategy * keep;
+  effective.campaigns = forced > 0 ? a.campaigns + forced : a.campaigns;
+  return forced;
+}
+
+/** The quarter's effective allocation while it is resolved: read at once, never kept. */
+const effectiveScratch: Allocation = emptyAllocation();
+
+/** The quarter's buzz draws (`drawBuzz`): read at once, never kept. */
+let buzzDraws = new Float64Array(4 * PARAMS.buzz.slots + 2);
+
+/**
+ * The quarter's buzz draws, in stream order: for each slot `next`, `nextPositive`, `next`,
+ * `nextPositive` (virality, size, backfire, severity), then `next`, `nextPositive` for the
+ * community's own reach. Drawn at once (`Stream.fill`, then `nextPositive`'s `1 − u` at every
+ * odd place) rather than at six call sites in the quarter: the generator runs on locals, and
+ * the quarter keeps V8's inlining budget for the model's helpers (a helper it calls instead
+ * boxes every number it passes or returns).
+ */
+function drawBuzz(stream: Stream, slots: number): Float64Array {
+  const count = 4 * slots + 2;
+  if (buzzDraws.length < count) buzzDraws = new Float64Array(count);
+  const u = buzzDraws;
+  stream.fill(u, count);
+  for (let k = 1; k < count; k += 2) u[k] = 1 - (u[k] as number);
+  return u;
 }
 
 /** How fast a wound closes: slow healing, plus a serious response beyond business as usual. */
@@ -105,16 +144,58 @@ function closing(
   return Math.min(1, wound.close + wound.rate * Math.max(0, responseTokens - wound.usual));
 }
 
+/**
+ * Resolves one team's quarter: a new state (`prev` is not mutated), the outputs and, when
+ * `ctx.explain`, the record with its explanations. `step` and every analysis go through it.
+ */
 export function resolveQuarter(
   prev: TeamState,
   allocation: Allocation,
   ctx: QuarterContext,
 ): QuarterResult {
-  const s = copyTeamState(prev);
+  const state = copyTeamState(prev);
+  const outputs = emptyOutputs();
+  const record = advanceQuarter(state, allocation, ctx, outputs);
+  return { state, outputs, record };
+}
+
+/** Outputs to be filled by `advanceQuarter`. */
+export function emptyOutputs(): TurnOutputs {
+  return {
+    engagement: 0,
+    reach: 0,
+    buzzVolatility: 0,
+    trust: 0,
+    kpi: 0,
+    ssv: 0,
+    score: 0,
+    legacy: 0,
+  };
+}
+
+/**
+ * The quarter itself, resolved in place: `s` becomes the team's state after the quarter (its
+ * reach window and `spent` included, so `s` must own them: a `copyTeamState`, or a state nobody
+ * else sees) and `out` receives the outputs. Returns the record when `ctx.explain`, else null.
+ *
+ * `resolveQuarter` runs it on a fresh copy; the fast path (room.ts `advanceRoomQuarter`) runs it
+ * on states and outputs it owns, so a quarter nobody keeps (the legacy's continuation) allocates
+ * nothing. Same function, same operations in the same order: the same bits either way.
+ */
+export function advanceQuarter(
+  s: TeamState,
+  allocation: Allocation,
+  ctx: QuarterContext,
+  out: TurnOutputs,
+): TurnRecord | null {
   const p = PARAMS;
   const E0 = engagement(s);
   const T0 = s.T;
-  const R0 = s.lastOrdinary + s.lastViral + s.lastOrganic;
+  // Last quarter's reach by source, for the reach explanation (`s` is overwritten below).
+  const lastOrdinary = s.lastOrdinary;
+  const lastViral = s.lastViral;
+  const lastOrganic = s.lastOrganic;
+  const R0 = lastOrdinary + lastViral + lastOrganic;
   const eLedger = ctx.explain ? new ContributionLedger() : null;
   const tLedger = ctx.explain ? new ContributionLedger() : null;
 
@@ -159,7 +240,8 @@ export function resolveQuarter(
   const budget = s.budget;
   const hijack = s.cfoQuarters > 0 ? p.cfo.hijack : p.hijack;
   const pressure = pressureOf(s, ctx.room.benchmark);
-  const { effective: x, forced } = applyPressure(allocation, pressure, s.L, budget, hijack);
+  const x = effectiveScratch;
+  const forced = pressureInto(x, allocation, pressure, s.L, budget, hijack);
 
   // 2. Stocks.
   const hL = h(x.longTerm);
@@ -213,28 +295,32 @@ export function resolveQuarter(
   let ordinary = 0;
   let viral = 0;
   let sevBackfire = 0;
-  const outcome: CampaignOutcome = { active, viral: 0, backfired: 0 };
-  // Every slot draws its four numbers whether it runs or not: a fixed count per quarter.
+  // Counted for the record (`CampaignOutcome`), built only when explaining.
+  let viralHits = 0;
+  let backfires = 0;
+  // Every slot draws its four numbers whether it runs or not, and the community two more: a
+  // fixed count per quarter, all drawn here, in the order they are used.
+  const u = drawBuzz(ctx.buzz, b.slots);
   for (let slot = 0; slot < b.slots; slot++) {
-    const uViral = ctx.buzz.next();
-    const uSize = ctx.buzz.nextPositive();
-    const uBackfire = ctx.buzz.next();
-    const uSeverity = ctx.buzz.nextPositive();
     if (slot >= active) continue;
+    const uViral = u[4 * slot] as number;
+    const uSize = u[4 * slot + 1] as number;
+    const uBackfire = u[4 * slot + 2] as number;
+    const uSeverity = u[4 * slot + 3] as number;
     if (uViral < viralChance) {
       viral += (b.viralSize / Math.sqrt(uSize)) * paidAudience;
-      outcome.viral++;
+      viralHits++;
     } else {
       ordinary += (b.ordinaryMin + b.ordinarySpread * uSize) * paidAudience;
     }
     if (uBackfire < backfireChance) {
       sevBackfire += Math.min(1, b.backfireSeverity / Math.sqrt(uSeverity));
-      outcome.backfired++;
+      backfires++;
     }
   }
-  // The community's own voice: two more draws, whatever the community.
-  const uOrganic = ctx.buzz.next();
-  const uOrganicSize = ctx.buzz.nextPositive();
+  // The community's own voice: its two draws, whatever the community.
+  const uOrganic = u[4 * b.slots] as number;
+  const uOrganicSize = u[4 * b.slots + 1] as number;
   const healthy = E0 * s.T;
   let organic = b.organic * healthy * audience;
   if (uOrganic < Math.min(b.viralCap, 4 * b.organicViral * ctx.moment * healthy)) {
@@ -388,19 +474,21 @@ export function resolveQuarter(
 
   // Outputs and scores.
   const E = engagement(s);
+  // The last four quarters' reach, oldest first, shifted in place (`s` owns its window).
   const w = s.reachWindow;
-  s.reachWindow =
-    w.length >= 4
-      ? [w[1] as number, w[2] as number, w[3] as number, R]
-      : w.length === 3
-        ? [w[0] as number, w[1] as number, w[2] as number, R]
-        : [...w, R];
+  if (w.length >= 4) {
+    w[0] = w[1] as number;
+    w[1] = w[2] as number;
+    w[2] = w[3] as number;
+    w[3] = R;
+    if (w.length > 4) w.length = 4;
+  } else w.push(R);
   // In reach units, not relative: a lottery's swings, which a steady community does not have.
-  const buzzVolatility = standardDeviation(s.reachWindow);
+  const buzzVolatility = w.length === 4 ? standardDeviation4(w) : standardDeviation(w);
   const kpi = E + p.kpiReachWeight * R;
   const ssv = E * s.T;
   s.accumulated += ssv;
-  s.spent = addAllocation(s.spent, allocation);
+  addAllocationInto(s.spent, allocation);
   const score = p.score.scale * s.accumulated;
 
   // The new CFO judges the KPI against a growing target; two misses running cut the budget for
@@ -422,52 +510,67 @@ export function resolveQuarter(
   s.lastOrganic = organic;
   s.lastForced = forced;
 
-  const outputs: TurnOutputs = {
-    engagement: E,
-    reach: R,
-    buzzVolatility,
-    trust: s.T,
-    kpi,
-    ssv,
-    score,
-    legacy: 0,
-  };
-  if (!eLedger || !tLedger) return { state: s, outputs, record: null };
+  out.engagement = E;
+  out.reach = R;
+  out.buzzVolatility = buzzVolatility;
+  out.trust = s.T;
+  out.kpi = kpi;
+  out.ssv = ssv;
+  out.score = score;
+  out.legacy = 0;
+  if (!eLedger || !tLedger) return null;
 
   const rLedger = new ContributionLedger();
-  rLedger.add("campaigns", ordinary - prev.lastOrdinary);
-  rLedger.add("virality", viral - prev.lastViral);
-  rLedger.add("organicReach", organic - prev.lastOrganic);
+  rLedger.add("campaigns", ordinary - lastOrdinary);
+  rLedger.add("virality", viral - lastViral);
+  rLedger.add("organicReach", organic - lastOrganic);
   const explain: Explanation = {
     engagement: eLedger.finish(E0, E),
     trust: tLedger.finish(T0, s.T),
     reach: rLedger.finish(R0, R),
   };
+  const campaigns: CampaignOutcome = { active, viral: viralHits, backfired: backfires };
   const record: TurnRecord = {
     turn: ctx.quarter,
     budget,
     allocation: { ...allocation },
-    effective: x,
+    effective: { ...x },
     forced,
     events: [...ctx.events],
-    campaigns: outcome,
-    outputs,
+    campaigns,
+    outputs: out,
     stocks: pickStocks(s),
     explain,
   };
-  return { state: s, outputs, record };
+  return record;
 }
 
-function addAllocation(a: Allocation, b: Allocation): Allocation {
-  return {
-    longTerm: a.longTerm + b.longTerm,
-    culture: a.culture + b.culture,
-    governance: a.governance + b.governance,
-    support: a.support + b.support,
-    recruitment: a.recruitment + b.recruitment,
-    strategy: a.strategy + b.strategy,
-    campaigns: a.campaigns + b.campaigns,
-  };
+/** `sum += b`, bucket by bucket (the team's running total of its decisions). */
+function addAllocationInto(sum: Allocation, b: Allocation): void {
+  sum.longTerm = sum.longTerm + b.longTerm;
+  sum.culture = sum.culture + b.culture;
+  sum.governance = sum.governance + b.governance;
+  sum.support = sum.support + b.support;
+  sum.recruitment = sum.recruitment + b.recruitment;
+  sum.strategy = sum.strategy + b.strategy;
+  sum.campaigns = sum.campaigns + b.campaigns;
+}
+
+/**
+ * `standardDeviation(w)` for a window of four, without loops: the same operations in the same
+ * order as math.ts (mean summed from 0, squared deviations summed from 0, both divided by the
+ * count), so the same bits; the reach window is full from quarter 4 on. It takes the array, not
+ * four numbers: a call that is not inlined would box each number it passes.
+ */
+function standardDeviation4(w: readonly number[]): number {
+  const v0 = w[0] as number;
+  const v1 = w[1] as number;
+  const v2 = w[2] as number;
+  const v3 = w[3] as number;
+  const m = (0 + v0 + v1 + v2 + v3) / 4;
+  const sq =
+    0 + (v0 - m) * (v0 - m) + (v1 - m) * (v1 - m) + (v2 - m) * (v2 - m) + (v3 - m) * (v3 - m);
+  return Math.sqrt(sq / 4);
 }
 
 export function pickStocks(s: Stocks): Stocks {
@@ -487,8 +590,14 @@ export function pickStocks(s: Stocks): Stocks {
   };
 }
 
-/** A field-by-field copy: several times faster than a spread on the hot path. */
+/**
+ * A field-by-field copy (several times faster than a spread on the hot path), in the field order
+ * of `initialTeamState` so every state shares one hidden class. The reach window and `spent` are
+ * copied too: `advanceQuarter` updates them in place, and the copy must not touch `t`'s.
+ */
 export function copyTeamState(t: TeamState): TeamState {
+  const w = t.reachWindow;
+  const sp = t.spent;
   return {
     L: t.L,
     W: t.W,
@@ -511,7 +620,8 @@ export function copyTeamState(t: TeamState): TeamState {
     migration: t.migration,
     gap: t.gap,
     budget: t.budget,
-    reachWindow: t.reachWindow,
+    reachWindow:
+      w.length === 4 ? [w[0] as number, w[1] as number, w[2] as number, w[3] as number] : [...w],
     lastOrdinary: t.lastOrdinary,
     lastViral: t.lastViral,
     lastOrganic: t.lastOrganic,
@@ -519,6 +629,14 @@ export function copyTeamState(t: TeamState): TeamState {
     lastForced: t.lastForced,
     lastActive: t.lastActive,
     accumulated: t.accumulated,
-    spent: t.spent,
+    spent: {
+      longTerm: sp.longTerm,
+      culture: sp.culture,
+      governance: sp.governance,
+      support: sp.support,
+      recruitment: sp.recruitment,
+      strategy: sp.strategy,
+      campaigns: sp.campaigns,
+    },
   };
 }

@@ -22,8 +22,10 @@ export type StreamPurpose = "moment" | "events" | "buzz" | "bot";
 export interface Stream {
   /** Uniform in [0, 1). */
   next(): number;
-  /** Uniform in (0, 1]: safe to divide by or take the square root of. */
+  /** Uniform in (0, 1]: safe to divide by or take the square root of. Always `1 − next()`. */
   nextPositive(): number;
+  /** `count` numbers of `next()` in a row, into `out[0, count)`: a quarter's draws in one call. */
+  fill(out: Float64Array, count: number): void;
   state(): RngState;
 }
 
@@ -35,9 +37,11 @@ export function streamKey(
   return [seed, purpose, ...parts].join(":");
 }
 
+type Alea = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+
 /** A live generator as a Stream. A class, so opening a stream builds no closures of its own. */
 class AleaStream implements Stream {
-  constructor(private readonly prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>) {}
+  constructor(private readonly prng: Alea) {}
 
   next(): number {
     return this.prng();
@@ -45,6 +49,11 @@ class AleaStream implements Stream {
 
   nextPositive(): number {
     return 1 - this.prng();
+  }
+
+  fill(out: Float64Array, count: number): void {
+    const prng = this.prng;
+    for (let i = 0; i < count; i++) out[i] = prng();
   }
 
   state(): RngState {
@@ -55,6 +64,11 @@ class AleaStream implements Stream {
 
 export function openStream(key: string): Stream {
   return new AleaStream(seedrandom.alea(key, { state: true }));
+}
+
+/** `keys.map(openStream)`: the streams a game opens together. */
+export function openStreams(keys: readonly string[]): Stream[] {
+  return keys.map(openStream);
 }
 
 export function resumeStream(state: RngState): Stream {

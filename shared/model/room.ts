@@ -14,13 +14,22 @@
  * arrays in the room's `teamIds` order; only a tie between equally attractive rivals looks at
  * that order (the first wins), which depends on the room's setup, not on anyone's timing.
  */
-import { resolveQuarter, type QuarterResult, type TeamInteractions } from "./dynamics";
+import {
+  ALONE,
+  advanceQuarter as advance,
+  copyTeamState as copyState,
+  emptyOutputs as newOutputs,
+  resolveQuarter as resolve,
+  type QuarterContext,
+  type QuarterResult,
+  type TeamInteractions,
+} from "./dynamics";
 import type { EventId } from "./events";
 import type { Allocation } from "./levers";
-import { h } from "./math";
+import { h as hill } from "./math";
 import { PARAMS } from "./params";
 import type { Stream } from "./rng";
-import type { TeamState } from "./types";
+import type { TeamState, TurnOutputs } from "./types";
 
 export interface RoomQuarterContext {
   /** 1-based quarter being resolved. */
@@ -37,21 +46,30 @@ export interface RoomQuarterContext {
   explain: boolean;
 }
 
+// Module-level copies of the helpers: the hot path calls them once per team-quarter, and a
+// transpiled import is re-read through a getter on every call (as in dynamics.ts).
+const advanceQuarter = advance;
+const copyTeamState = copyState;
+const emptyOutputs = newOutputs;
+const resolveQuarter = resolve;
+const h = hill;
+
 /** How much a team's offer attracts experts: recruitment, and support that spots authors. */
 function attractiveness(state: TeamState, allocation: Allocation): number {
   return (h(allocation.recruitment) + PARAMS.experts.supportFind * h(allocation.support)) * state.S;
 }
 
-const scratch = new Float64Array(16);
+let scratch = new Float64Array(16);
 
 /**
- * The sum of `values` but the one at `skip` (−1: none), smallest first: the same bits whatever
- * order the room lists its teams in (a float sum depends on its order). Rooms are small: an
- * insertion sort in a scratch buffer, no allocation on the hot path.
+ * The sum of the first `n` of `values` but the one at `skip` (−1: none), smallest first: the same
+ * bits whatever order the room lists its teams in (a float sum depends on its order). Rooms are
+ * small: an insertion sort in a scratch buffer, no allocation on the hot path.
  */
-function sumInOrder(values: readonly number[], skip: number): number {
+function sumInOrder(values: Float64Array, n: number, skip: number): number {
+  if (scratch.length < n) scratch = new Float64Array(n);
   let k = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (i === skip) continue;
     const v = values[i] as number;
     let j = k++;
@@ -73,38 +91,58 @@ export function roomInteractions(
   events: readonly (readonly EventId[])[],
   baseBudget: number,
 ): TeamInteractions[] {
+  const met = meetings(states, allocations, events, baseBudget);
+  return states.map((_, t) => ({ ...(met[t] as TeamInteractions) }));
+}
+
+/** Reused by `meetings`, one per team: its answer is read at once, never kept. */
+const met: TeamInteractions[] = [];
+let attract = new Float64Array(16);
+let campaigns = new Float64Array(16);
+
+/**
+ * `roomInteractions` into reused objects, valid until the next call: the room's quarter reads
+ * them before anything else runs, so the hot path allocates nothing for them.
+ */
+function meetings(
+  states: readonly TeamState[],
+  allocations: readonly Allocation[],
+  events: readonly (readonly EventId[])[],
+  baseBudget: number,
+): readonly TeamInteractions[] {
   const n = states.length;
+  while (met.length < n) met.push({ benchmark: 0, expertShare: 0, crowd: 1, expertsIn: 0 });
   if (n === 1) {
     // Alone (solo practice, the fast path's one team): no rival to meet.
-    const attract = attractiveness(states[0] as TeamState, allocations[0] as Allocation);
-    return [
-      {
-        benchmark: 0,
-        expertShare: attract / (PARAMS.experts.outside + attract),
-        crowd: 1,
-        expertsIn: 0,
-      },
-    ];
+    const a = attractiveness(states[0] as TeamState, allocations[0] as Allocation);
+    const alone = met[0] as TeamInteractions;
+    alone.benchmark = 0;
+    alone.expertShare = a / (PARAMS.experts.outside + a);
+    alone.crowd = 1;
+    alone.expertsIn = 0;
+    return met;
+  }
+  if (attract.length < n) {
+    attract = new Float64Array(n);
+    campaigns = new Float64Array(n);
   }
   let bestKpi = 0;
-  const attract = new Array<number>(n);
   for (let t = 0; t < n; t++) {
     const state = states[t] as TeamState;
+    const allocation = allocations[t] as Allocation;
     bestKpi = Math.max(bestKpi, state.lastKpi);
-    attract[t] = attractiveness(state, allocations[t] as Allocation);
+    attract[t] = attractiveness(state, allocation);
+    campaigns[t] = allocation.campaigns;
   }
-  const pool = PARAMS.experts.outside + sumInOrder(attract, -1);
-  const campaigns = allocations.map((a) => a.campaigns);
-  const out = new Array<TeamInteractions>(n);
+  const pool = PARAMS.experts.outside + sumInOrder(attract, n, -1);
   for (let t = 0; t < n; t++) {
     const state = states[t] as TeamState;
-    const rivalsCampaigns = sumInOrder(campaigns, t);
-    out[t] = {
-      benchmark: bestKpi > 0 ? (bestKpi - state.lastKpi) / bestKpi : 0,
-      expertShare: (attract[t] as number) / pool,
-      crowd: 1 / (1 + (PARAMS.buzz.crowding * rivalsCampaigns) / baseBudget),
-      expertsIn: 0,
-    };
+    const rivalsCampaigns = sumInOrder(campaigns, n, t);
+    const meets = met[t] as TeamInteractions;
+    meets.benchmark = bestKpi > 0 ? (bestKpi - state.lastKpi) / bestKpi : 0;
+    meets.expertShare = (attract[t] as number) / pool;
+    meets.crowd = 1 / (1 + (PARAMS.buzz.crowding * rivalsCampaigns) / baseBudget);
+    meets.expertsIn = 0;
   }
   // A star who leaves (share of the population) joins the most attractive rival, if any wants her.
   for (let t = 0; t < n; t++) {
@@ -115,10 +153,10 @@ export function roomInteractions(
       if (r !== t && (attract[r] as number) > (best < 0 ? 0 : (attract[best] as number))) best = r;
     }
     if (best >= 0) {
-      (out[best] as TeamInteractions).expertsIn += state.X * PARAMS.events.expertLoss * state.M;
+      (met[best] as TeamInteractions).expertsIn += state.X * PARAMS.events.expertLoss * state.M;
     }
   }
-  return out;
+  return met;
 }
 
 /**
@@ -133,18 +171,83 @@ export function resolveRoomQuarter(
   ctx: RoomQuarterContext,
 ): QuarterResult[] {
   const n = states.length;
-  const meets = roomInteractions(states, allocations, ctx.events, ctx.baseBudget);
+  const meets = meetings(states, allocations, ctx.events, ctx.baseBudget);
   const results = new Array<QuarterResult>(n);
+  const team = teamContext(ctx);
   for (let t = 0; t < n; t++) {
-    results[t] = resolveQuarter(states[t] as TeamState, allocations[t] as Allocation, {
-      quarter: ctx.quarter,
-      moment: ctx.moment,
-      buzz: ctx.buzz[t] as Stream,
-      events: ctx.events[t] as readonly EventId[],
-      baseBudget: ctx.baseBudget,
-      room: meets[t] as TeamInteractions,
-      explain: ctx.explain,
-    });
+    forTeam(team, ctx, meets, t);
+    results[t] = resolveQuarter(states[t] as TeamState, allocations[t] as Allocation, team);
   }
   return results;
+}
+
+/**
+ * `resolveRoomQuarter` for the fast path (no explanations), into the caller's arrays: `states[t]`
+ * is replaced by team t's state after the quarter and `outputs[t]` by its outputs.
+ *
+ * - `fresh`: new state and output objects, the old ones untouched (a listener, a history or a
+ *   counterfactual branch may keep them);
+ * - otherwise the states and outputs already in the arrays are advanced in place: only for
+ *   objects the caller owns alone (`copyTeamState` copies, with their own window and `spent`),
+ *   such as the legacy's continuation (score.ts); nothing is allocated.
+ *
+ * The same `advanceQuarter` as `resolveQuarter` on the same values: the same bits either way.
+ */
+export function advanceRoomQuarter(
+  states: TeamState[],
+  allocations: readonly Allocation[],
+  ctx: RoomQuarterContext,
+  outputs: TurnOutputs[],
+  fresh: boolean,
+): void {
+  const n = states.length;
+  // Every team meets the room as it stood before the quarter: read before any state moves.
+  const meets = meetings(states, allocations, ctx.events, ctx.baseBudget);
+  const team = teamContext(ctx);
+  team.explain = false; // no explanations on the fast path, whatever the caller's context says
+  for (let t = 0; t < n; t++) {
+    forTeam(team, ctx, meets, t);
+    if (fresh) {
+      states[t] = copyTeamState(states[t] as TeamState);
+      outputs[t] = emptyOutputs();
+    }
+    advanceQuarter(
+      states[t] as TeamState,
+      allocations[t] as Allocation,
+      team,
+      outputs[t] as TurnOutputs,
+    );
+  }
+}
+
+/** The one team context, reused by every room quarter (a quarter never keeps it). */
+let teamCtx: QuarterContext | null = null;
+
+/** The team context for this room quarter, to be pointed at each team in turn (`forTeam`). */
+function teamContext(ctx: RoomQuarterContext): QuarterContext {
+  const team = (teamCtx ??= {
+    quarter: 0,
+    moment: 0,
+    buzz: ctx.buzz[0] as Stream,
+    events: [],
+    baseBudget: 0,
+    room: ALONE,
+    explain: false,
+  });
+  team.quarter = ctx.quarter;
+  team.moment = ctx.moment;
+  team.baseBudget = ctx.baseBudget;
+  team.explain = ctx.explain;
+  return team;
+}
+
+function forTeam(
+  team: QuarterContext,
+  ctx: RoomQuarterContext,
+  meets: readonly TeamInteractions[],
+  t: number,
+): void {
+  team.buzz = ctx.buzz[t] as Stream;
+  team.events = ctx.events[t] as readonly EventId[];
+  team.room = meets[t] as TeamInteractions;
 }

@@ -13,8 +13,8 @@
 import type { Allocation } from "./levers";
 import { PARAMS } from "./params";
 import type { Stream } from "./rng";
-import { resolveRoomQuarter } from "./room";
-import type { QuarterResult } from "./dynamics";
+import { advanceRoomQuarter, type RoomQuarterContext } from "./room";
+import { copyTeamState, emptyOutputs } from "./dynamics";
 import type { EventId } from "./events";
 import type { TeamState, TurnOutputs } from "./types";
 
@@ -55,33 +55,40 @@ export function legacyScores(
   const { terminalQuarters, terminalDiscount, scale } = PARAMS.score;
   const n = states.length;
   const averages = states.map((s) => averageAllocation(s.spent, played));
-  const events = states.map(() => NO_EVENTS);
-  let room: TeamState[] = states.map((s) => ({
-    ...s,
-    cfoQuarters: 0,
-    cfoMisses: 0,
-    sponsorQuarters: 0,
-    budget: baseBudget,
-  }));
+  // The continuation's own copies of the teams (window and `spent` included), which nobody else
+  // sees: they are advanced in place quarter after quarter, with one set of outputs, so the
+  // eight quarters allocate nothing (`advanceRoomQuarter`).
+  const room = states.map((s) => {
+    const copy = copyTeamState(s);
+    copy.cfoQuarters = 0;
+    copy.cfoMisses = 0;
+    copy.sponsorQuarters = 0;
+    copy.budget = baseBudget;
+    return copy;
+  });
+  const outputs = states.map(() => emptyOutputs());
+  const ctx: RoomQuarterContext = {
+    quarter: 0,
+    moment: 0,
+    events: states.map(() => NO_EVENTS),
+    buzz: [],
+    baseBudget,
+    explain: false,
+  };
   const legacy = new Array<number>(n).fill(0);
   let weight = 1;
   for (let k = 1; k <= terminalQuarters; k++) {
     const quarter = played + k;
     const drawn = draws(quarter);
-    const results = resolveRoomQuarter(room, averages, {
-      quarter,
-      moment: drawn.moment,
-      events,
-      buzz: drawn.buzz,
-      baseBudget,
-      explain: false,
-    });
+    ctx.quarter = quarter;
+    ctx.moment = drawn.moment;
+    ctx.buzz = drawn.buzz;
+    advanceRoomQuarter(room, averages, ctx, outputs, false);
     resolved?.(quarter);
     weight *= terminalDiscount;
-    room = results.map((r: QuarterResult, t) => {
-      legacy[t] = (legacy[t] as number) + weight * r.outputs.ssv;
-      return r.state;
-    });
+    for (let t = 0; t < n; t++) {
+      legacy[t] = (legacy[t] as number) + weight * (outputs[t] as TurnOutputs).ssv;
+    }
   }
   return legacy.map((v) => v * scale);
 }

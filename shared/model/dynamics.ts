@@ -286,7 +286,7 @@ export function advanceQuarter(
   // 3. Buzz: fixed draws per slot (common random numbers), heavy-tailed viral hits; rivals'
   // campaigns crowd the audience; a healthy community reaches people by itself.
   const b = p.buzz;
-  const platform = s.platformQuarters > 0 ? 0.5 : 1;
+  const platform = s.platformQuarters > 0 ? p.events.platformReach : 1;
   const active = Math.min(b.slots, Math.round(x.campaigns));
   const viralChance = Math.min(b.viralCap, b.viralBase * ctx.moment * (0.5 + s.S) * (0.5 + s.G));
   const backfireChance = b.backfireBase * (1.5 - s.G) * (1.3 - s.S);
@@ -323,7 +323,7 @@ export function advanceQuarter(
   const uOrganicSize = u[4 * b.slots + 1] as number;
   const healthy = E0 * s.T;
   let organic = b.organic * healthy * audience;
-  if (uOrganic < Math.min(b.viralCap, 4 * b.organicViral * ctx.moment * healthy)) {
+  if (uOrganic < Math.min(b.viralCap, b.organicViral * ctx.moment * healthy)) {
     organic += (b.viralSize / Math.sqrt(uOrganicSize)) * audience * b.organicHitSize;
   }
   const R = ordinary + viral + organic;
@@ -338,11 +338,11 @@ export function advanceQuarter(
   const mBuzz = Math.min(m.buzzPull * s.Z, m.buzzPullCap) * room;
   const mRecruit = m.recruitment * hR * room;
   const mExperts = m.expertPull * s.X * room;
-  const q = m.wordOfMouth * (0.3 + 0.7 * s.C) * s.T;
+  const q = m.wordOfMouth * (m.wordFloor + m.wordCulture * s.C) * s.T;
   const mWord = q * s.M * engagedShare * room;
   const mChurn = -m.churn * (1 - m.trustRetention * s.T) * s.M;
   const wm = p.wounds.migration;
-  const mMigration = -wm.churn * s.migration * (1 - 0.5 * s.C) * s.M;
+  const mMigration = -wm.churn * s.migration * (1 - wm.cultureShield * s.C) * s.M;
   const Mraw = s.M + mOrganic + mBuzz + mRecruit + mExperts + mWord + mChurn + mMigration;
   const M2 = clamp01(Mraw);
   if (eLedger) {
@@ -362,12 +362,13 @@ export function advanceQuarter(
   // clear, reassuring framework (who wants to expose themselves?), at a pace set by culture,
   // coaching, experts and élan.
   const ac = p.activity;
-  const cap = ac.capBase + ac.capTrust * s.T * (0.3 + 0.3 * s.S + 0.4 * s.G);
+  const cap =
+    ac.capBase + ac.capTrust * s.T * (ac.capFloor + ac.capStrategy * s.S + ac.capRules * s.G);
   const open = (Math.max(0, cap - s.a) / cap) * (1 - s.a);
-  const lift = ac.elanMin + (1 - ac.elanMin) * 2 * s.N;
+  const lift = ac.elanMin + (1 - ac.elanMin) * ac.elanLift * s.N;
   const aBase = ac.base * open;
-  const aCulture = ac.culture * s.C * 0.5 * open;
-  const aGovernance = ac.culture * s.C * 0.5 * s.G * open;
+  const aCulture = ac.culture * s.C * (1 - ac.rulesShare) * open;
+  const aGovernance = ac.culture * s.C * ac.rulesShare * s.G * open;
   const aCoaching = ac.coaching * s.C * s.K * open;
   const aExperts = ac.experts * s.C * s.X * open;
   // Élan scales the levers' activation; its own share is what it adds above neutral (lift 1).
@@ -414,7 +415,7 @@ export function advanceQuarter(
   const xGain =
     p.experts.gain *
     ctx.room.expertShare *
-    (S2 / (S2 + 0.25)) *
+    (S2 / (S2 + p.experts.reciprocity)) *
     (s.a / (s.a + p.experts.audience)) *
     (s.C / (s.C + p.experts.culture));
   const xIn = s.M > 0 ? ctx.room.expertsIn / s.M : 0;
@@ -468,7 +469,9 @@ export function advanceQuarter(
   const success = Math.max(0, s.a - s.lastActive);
   const unsupported = Math.max(0, 1 - s.K / (el.need + s.a));
   s.N = clamp01(
-    s.N + el.gain * (0.4 * hK + el.success * success) * (1 - s.N) - el.decay * unsupported * s.N,
+    s.N +
+      el.gain * (el.support * hK + el.success * success) * (1 - s.N) -
+      el.decay * unsupported * s.N,
   );
   s.lastActive = s.a;
 

@@ -38,7 +38,7 @@ export const PARAMS = {
    * Élan (champions' enthusiasm): fed by support and by visible success (the active share
    * growing), it wears out when coaching does not keep up with the community it animates.
    */
-  elan: { gain: 0.5, success: 4, decay: 0.3, need: 0.1, start: 0.3 },
+  elan: { gain: 0.5, support: 0.4, success: 4, decay: 0.3, need: 0.1, start: 0.3 },
   /** Step 3: buzz. */
   buzz: {
     slots: 10,
@@ -56,9 +56,12 @@ export const PARAMS = {
     momentSpread: 1.5,
     /** Rivals' campaigns of the same quarter shrink a campaign's audience (attention). */
     crowding: 0.5,
-    /** A healthy community's own reach: organic · E · T · audience, plus a rare organic hit. */
+    /**
+     * A healthy community's own reach: organic · E · T · audience, plus an organic hit with
+     * probability organicViral · moment · E · T (capped like a campaign's).
+     */
     organic: 2.5,
-    organicViral: 0.25,
+    organicViral: 1,
     organicHitSize: 0.5,
   },
   /** Step 4: members (Bass diffusion). */
@@ -70,13 +73,18 @@ export const PARAMS = {
     /** Experts' answers bring people in. */
     expertPull: 0.6,
     wordOfMouth: 0.6,
+    /** Word of mouth's strength: wordFloor + wordCulture · C (a culture of sharing talks). */
+    wordFloor: 0.3,
+    wordCulture: 0.7,
     churn: 0.1,
     trustRetention: 0.6,
   },
   /**
    * Step 5: activity. Lurkers only expose themselves as far as trust, reciprocity and clear
-   * rules allow (the active share's ceiling is capBase + capTrust · T · (0.3 + 0.3 S + 0.4 G)),
-   * and champions' élan multiplies how fast they come out.
+   * rules allow (the active share's ceiling is capBase + capTrust · T · (capFloor + capStrategy · S
+   * + capRules · G)), and champions' élan multiplies how fast they come out (lift elanMin +
+   * (1 − elanMin) · elanLift · N). Culture activates lurkers on its own for (1 − rulesShare) of
+   * its effect and through clear rules (× G) for the rest.
    */
   activity: {
     base: 0.045,
@@ -89,6 +97,11 @@ export const PARAMS = {
     elanMin: 0.5,
     capBase: 0.12,
     capTrust: 0.45,
+    capFloor: 0.3,
+    capStrategy: 0.3,
+    capRules: 0.4,
+    elanLift: 2,
+    rulesShare: 0.5,
   },
   /**
    * Step 6: experts. The room's potential experts go where the offer is best: each team gets
@@ -100,6 +113,8 @@ export const PARAMS = {
     supportFind: 0.5,
     audience: 0.3,
     culture: 0.25,
+    /** Reciprocity keeps experts as S² / (S² + reciprocity): half at S = 0.5. */
+    reciprocity: 0.25,
     attrition: 0.15,
     outside: 0.8,
   },
@@ -134,6 +149,8 @@ export const PARAMS = {
     platformGovernance: 0.7,
     platformMemberLoss: 0.1,
     platformQuarters: 4,
+    /** Campaign reach while the new platform beds in. */
+    platformReach: 0.5,
     expertLoss: 0.4,
     sponsorMandate: 0.2,
     sponsorQuarters: 4,
@@ -147,7 +164,7 @@ export const PARAMS = {
     /** Bad buzz: governance and support. Bleeds trust and activity. */
     crisis: { trust: 0.05, lapse: 0.07, close: 0.08, usual: 6, rate: 0.25 },
     /** Platform migration: support and culture carry members across. Bleeds members. */
-    migration: { churn: 0.15, lapse: 0.08, close: 0.08, usual: 6, rate: 0.3 },
+    migration: { churn: 0.15, cultureShield: 0.5, lapse: 0.08, close: 0.08, usual: 6, rate: 0.3 },
     /** Expert leaves: recruitment and strategy replace her. Bleeds experts and activity. */
     gap: { attrition: 0.4, lapse: 0.08, close: 0.08, usual: 6, rate: 0.25 },
   },

@@ -320,7 +320,20 @@ describe.sequential("Élan in a real browser", () => {
     await phase(page, "briefing");
     await settle(page);
     await shot(page, "solo-briefing");
-    for (let q = 1; q <= 16; q++) await playSoloQuarter(page, q, q === 1 ? "solo" : null);
+    for (let q = 1; q <= 16; q++) {
+      await playSoloQuarter(page, q, q === 1 ? "solo" : q === 8 ? "solo-cfo" : null);
+      if (q === 7) {
+        // The new CFO (this scenario's quarter-7 event) stays in office: the team's situation
+        // reaches the page, and the board's cards say for how long.
+        const situation = await page.evaluate(() => {
+          const view = window.__elan!.view() as {
+            teams: Record<string, { situation: { cfoQuarters: number } }>;
+          };
+          return Object.values(view.teams).map((t) => t.situation.cfoQuarters);
+        });
+        expect(situation[0]).toBe(5);
+      }
+    }
     await page.keyboard.press("Enter");
     await scene(page, "debrief", 15_000);
     // Predict, then reveal (the learner reveals for themself): what mattered, then the loops.

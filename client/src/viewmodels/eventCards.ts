@@ -33,24 +33,18 @@ export function situationCards(
       calm: false,
     });
   }
-  if (situation.cfoQuarters > 0)
+  for (const [office, quarters] of [
+    ["cfo", situation.cfoQuarters],
+    ["sponsor", situation.sponsorQuarters],
+  ] as const) {
+    if (quarters <= 0) continue;
     cards.push({
-      id: "situation.cfo",
-      title: translatePlural(language, "situation.cfo", situation.cfoQuarters, {
-        n: situation.cfoQuarters,
-      }),
-      text: translate(language, "situation.cfoText"),
+      id: `situation.${office}`,
+      title: translatePlural(language, `situation.${office}`, quarters, { n: quarters }),
+      text: translate(language, `situation.${office}Text`),
       calm: false,
     });
-  if (situation.sponsorQuarters > 0)
-    cards.push({
-      id: "situation.sponsor",
-      title: translatePlural(language, "situation.sponsor", situation.sponsorQuarters, {
-        n: situation.sponsorQuarters,
-      }),
-      text: translate(language, "situation.sponsorText"),
-      calm: false,
-    });
+  }
   return cards;
 }
 

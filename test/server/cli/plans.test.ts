@@ -8,23 +8,9 @@ import {
   type Allocation,
   type Decide,
 } from "../../../shared/index";
-import { EXIT_BAD_PLANS, EXIT_OK, main } from "../../../server/cli/run";
+import { EXIT_BAD_PLANS, EXIT_OK } from "../../../server/cli/run";
+import { runCli as run } from "../../helpers/cli";
 import { parsePlans } from "../../../server/cli/plans";
-
-function run(argv: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 const scenario = getScenario("default")!;
 const recipe = { longTerm: 1, culture: 4, governance: 1, support: 2, recruitment: 1, strategy: 1 };

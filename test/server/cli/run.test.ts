@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attributeRoom, getScenario, playBotGame } from "../../../shared/index";
-import { EXIT_BAD_SCENARIO, EXIT_OK, EXIT_USAGE, main } from "../../../server/cli/run";
-
-function run(argv: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+import { EXIT_BAD_SCENARIO, EXIT_OK, EXIT_USAGE } from "../../../server/cli/run";
+import { runCli as run } from "../../helpers/cli";
 
 /** The default scenario cut to one year: a short run, loaded through the file path. */
 const oneYear = JSON.stringify({

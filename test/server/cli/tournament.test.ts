@@ -5,18 +5,9 @@ import {
   playBotGame,
   STRATEGY_IDS,
 } from "../../../shared/index";
-import { EXIT_OK, main } from "../../../server/cli/run";
+import { EXIT_OK } from "../../../server/cli/run";
+import { runCli as run } from "../../helpers/cli";
 import { finalScore, summarize } from "../../../server/cli/tournament";
-
-function run(argv: string[]) {
-  let stdout = "";
-  const code = main(argv, {
-    out: (t) => (stdout += t),
-    err: (t) => (stdout += t),
-    readFile: () => "",
-  });
-  return { code, stdout };
-}
 
 describe("summarize", () => {
   it("gives mean, sample sd and interpolated percentiles", () => {

@@ -9,7 +9,7 @@ import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type ElanApp } from "../../server/app";
-import { createWorkshop, joinAs, request, type AnyRoom } from "../helpers/clients";
+import { createWorkshop, joinAs, request, waitFor, type AnyRoom } from "../helpers/clients";
 import { startTestServer } from "../helpers/server";
 import { LAPTOP, pageErrors, person, phase, scene, startRig, type Rig } from "./harness";
 import { hostWorkshop, joinByCode } from "./steps";
@@ -104,7 +104,9 @@ describe.sequential("a session in a real browser", () => {
     await joinByCode(ana.page, rig.url, fac.code, "Ana");
     await joinByCode(ben.page, rig.url, fac.code, "Ben");
     const cleo = await joinAs(rig.url, fac.code, { name: "Cléo" });
-    // Everyone in team 1; a bot plays team 2.
+    // The console must know all three before it moves them (a join reaches it a patch later).
+    await waitFor(() => playerIds(fac.room).length === 3, 5000, "three players on the console");
+    // Everyone in team 1 (a move to one's own team is refused: ignored); a bot plays team 2.
     for (const id of playerIds(fac.room)) {
       await request(fac.room, "player.move", { playerId: id, teamId: "t1" }).catch(() => undefined);
     }

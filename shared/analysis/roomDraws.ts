@@ -63,7 +63,7 @@ export function liveDraws(
   teamIds: readonly string[],
   injected: readonly (readonly InjectedEvent[])[] = [],
 ): DrawSource {
-  // All the game's streams seeded together (`openStreams` interleaves their hashes).
+  // Draw-only streams: the fast path and the tapes never save a generator's state.
   const streams = openStreams([
     streamKey(seed, "moment"),
     streamKey(seed, "events"),

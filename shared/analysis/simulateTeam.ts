@@ -46,6 +46,7 @@ export function fixedPlan(decisions: readonly Allocation[]): {
   return { decide: (quarter) => decisions[quarter - 1] as Allocation, quarters: decisions.length };
 }
 
+/** `onQuarter` as `simulateRoom`'s listener: keep `outputs`, copy `state` to keep it. */
 export function simulateTeam(
   run: TeamRun,
   onQuarter?: (quarter: number, outputs: TurnOutputs, state: TeamState) => void,

@@ -34,10 +34,13 @@ export function streamKey(
   purpose: StreamPurpose,
   ...parts: (string | number)[]
 ): string {
-  return [seed, purpose, ...parts].join(":");
+  // Concatenated rather than joined from an array: every fast-path game builds three keys.
+  let key = `${seed}:${purpose}`;
+  for (const part of parts) key += `:${part}`;
+  return key;
 }
 
-type Alea = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+type Alea = seedrandom.PRNG & { state?: () => seedrandom.State.Alea };
 
 /** A live generator as a Stream. A class, so opening a stream builds no closures of its own. */
 class AleaStream implements Stream {
@@ -57,6 +60,7 @@ class AleaStream implements Stream {
   }
 
   state(): RngState {
+    if (!this.prng.state) throw new Error("A stream opened only to draw has no state to save.");
     const s = this.prng.state();
     return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
   }
@@ -66,9 +70,12 @@ export function openStream(key: string): Stream {
   return new AleaStream(seedrandom.alea(key, { state: true }));
 }
 
-/** `keys.map(openStream)`: the streams a game opens together. */
+/**
+ * The streams a game opens together, to be drawn from and never saved (the fast path): the same
+ * numbers as `openStream`'s, without the state accessor seedrandom builds for each saved one.
+ */
 export function openStreams(keys: readonly string[]): Stream[] {
-  return keys.map(openStream);
+  return keys.map((key) => new AleaStream(seedrandom.alea(key)));
 }
 
 export function resumeStream(state: RngState): Stream {

@@ -189,7 +189,8 @@ export function resolveRoomQuarter(
  *   counterfactual branch may keep them);
  * - otherwise the states and outputs already in the arrays are advanced in place: only for
  *   objects the caller owns alone (`copyTeamState` copies, with their own window and `spent`),
- *   such as the legacy's continuation (score.ts); nothing is allocated.
+ *   such as the legacy's continuation (score.ts) and the fast path's own states
+ *   (simulateRoom); nothing is allocated.
  *
  * The same `advanceQuarter` as `resolveQuarter` on the same values: the same bits either way.
  */

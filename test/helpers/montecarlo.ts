@@ -12,6 +12,7 @@ import { botDecide } from "../../shared/bots/play";
 import type { StrategyId } from "../../shared/bots/strategies";
 import { fixedPlan, simulateTeam, type TeamDecide } from "../../shared/analysis/simulateTeam";
 import { coefficientOfVariation, mean, standardDeviation } from "../../shared/model/math";
+import { copyTeamState } from "../../shared/model/dynamics";
 import type { EventId } from "../../shared/model/events";
 import type { InjectedEvent, Scenario, TeamState, TurnOutputs } from "../../shared/model/types";
 
@@ -89,7 +90,7 @@ export function runTeam(
   const plan = typeof decide === "function" ? { decide } : fixedPlan(decide);
   simulateTeam({ scenario, seed, teamId: TEAM, ...plan, injected }, (_q, outputs, state) => {
     out.outputs.push(outputs);
-    out.states.push(state);
+    out.states.push(copyTeamState(state));
   });
   return out;
 }

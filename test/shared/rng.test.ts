@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openStream, resumeStream, streamKey } from "../../shared/index";
+import { openStreams } from "../../shared/model/rng";
 
 // Pinned first draws of each stream: if seedrandom or the key scheme changes, every saved game
 // and golden trajectory would silently change with it. This test says so first.
@@ -26,6 +27,18 @@ describe("random streams", () => {
     const saved = JSON.parse(JSON.stringify(a.state()));
     const b = resumeStream(saved);
     expect([b.next(), b.nextPositive()]).toEqual([a.next(), a.nextPositive()]);
+  });
+
+  it("draw-only streams give the saved streams' numbers and refuse to save", () => {
+    const keys = ["a", streamKey("golden", "buzz", "team-1")];
+    const drawOnly = openStreams(keys);
+    const out = new Float64Array(5);
+    keys.forEach((key, i) => {
+      const saved = openStream(key);
+      drawOnly[i]!.fill(out, 5);
+      expect([...out]).toEqual(Array.from({ length: 5 }, () => saved.next()));
+      expect(() => drawOnly[i]!.state()).toThrow(/no state to save/);
+    });
   });
 
   it("draws in [0, 1) and nextPositive in (0, 1]", () => {

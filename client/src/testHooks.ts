@@ -3,6 +3,7 @@
  * who we are) plus the shared simulation, so a test can check the browser computes the same
  * trajectories as Node. Nothing here can change the game.
  */
+import Phaser from "phaser";
 import type { App } from "./app/app";
 import { replay } from "../../shared/analysis/replay";
 import { canonicalTrajectory } from "../../shared/model/canonical";
@@ -38,6 +39,52 @@ export interface TestHooks {
   drawn: { scene: string; phase: string; at: number } | null;
   /** Set by the board: the allocation it shows (the server's draft and pending edits). */
   shownDraft: Record<string, number> | null;
+  /** Every canvas text on screen, in page (CSS) pixels: the layout audit checks their bounds. */
+  texts(): CanvasText[];
+}
+
+export interface CanvasText {
+  scene: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Shown: visible all the way up its containers, not transparent, not empty. */
+function shown(object: Phaser.GameObjects.GameObject): boolean {
+  let node: Phaser.GameObjects.GameObject | null = object;
+  while (node) {
+    const o = node as Phaser.GameObjects.GameObject & { visible?: boolean; alpha?: number };
+    if (o.visible === false || o.alpha === 0) return false;
+    node = node.parentContainer;
+  }
+  return true;
+}
+
+function canvasTexts(game: Phaser.Game): CanvasText[] {
+  const rect = game.canvas.getBoundingClientRect();
+  const k = rect.width / game.scale.width;
+  const out: CanvasText[] = [];
+  const visit = (scene: string, objects: Phaser.GameObjects.GameObject[]) => {
+    for (const object of objects) {
+      if (object instanceof Phaser.GameObjects.Container) visit(scene, object.list);
+      else if (object instanceof Phaser.GameObjects.Text && object.text.trim() && shown(object)) {
+        const b = object.getBounds();
+        out.push({
+          scene,
+          text: object.text,
+          x: rect.left + b.x * k,
+          y: rect.top + b.y * k,
+          w: b.width * k,
+          h: b.height * k,
+        });
+      }
+    }
+  };
+  for (const scene of game.scene.getScenes(true)) visit(scene.scene.key, scene.children.list);
+  return out;
 }
 
 declare global {
@@ -72,5 +119,6 @@ export function exposeTestHooks(app: App): void {
         : Promise.reject(new Error("no room")),
     drawn: null,
     shownDraft: null,
+    texts: () => (app.game ? canvasTexts(app.game) : []),
   };
 }

@@ -11,6 +11,7 @@ import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
 import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
 import { formatMetric } from "../viewmodels/metrics";
 import { axes, band, line, stackedColumns } from "../draw/chart";
+import { legend } from "../draw/legend";
 import { fit, text } from "../draw/text";
 
 export interface DebriefChartParams {
@@ -118,21 +119,30 @@ export function drawDebriefChart(
     band(g, area, domain, n, bandData.p25, bandData.p75, COLORS.trust, 0.24);
     line(g, area, domain, n, bandData.p50, COLORS.trust, 2, true, 0.9);
     line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
-    const legendY = area.y - 4;
-    const items: [number, number, string][] = [
-      [COLORS.trust, 0.3, translate(lang, "debrief.band90")],
-      [COLORS.trust, 0.55, translate(lang, "debrief.band50")],
-      [COLORS.trust, 1, translate(lang, "debrief.median")],
-      [color, 1, translate(lang, "debrief.real")],
-    ];
-    let x = area.x + 10;
-    for (const [c, a, label] of items) {
-      g.fillStyle(c, a);
-      g.fillRect(x, legendY + 4, 14, 10);
-      const tx = text(scene, x + 20, legendY, label, { size: 12, color: COLORS.textDim });
-      add(tx);
-      x += tx.width + 44;
-    }
+    legend(
+      scene,
+      g,
+      add,
+      [
+        {
+          color: COLORS.trust,
+          alpha: 0.3,
+          label: translate(lang, "debrief.band90"),
+          swatch: "box",
+        },
+        {
+          color: COLORS.trust,
+          alpha: 0.55,
+          label: translate(lang, "debrief.band50"),
+          swatch: "box",
+        },
+        { color: COLORS.trust, label: translate(lang, "debrief.median"), swatch: "line" },
+        { color, label: translate(lang, "debrief.real"), swatch: "line" },
+      ],
+      area.x + 10,
+      area.y - 4,
+      area.w - 20,
+    );
     return;
   }
 
@@ -146,23 +156,30 @@ export function drawDebriefChart(
   const qx = xFor(area, s.quarter, n);
   g.lineStyle(2, COLORS.warning, 0.8);
   g.lineBetween(qx, area.y, qx, area.y + area.h);
-  add(
-    text(scene, qx + 6, area.y + 4, qLabel(s.quarter), {
-      size: 12,
-      color: COLORS.warning,
-      weight: "bold",
-    }),
+  // The legend runs along the top; the changed quarter is named at the foot of its line.
+  const legendHeight = legend(
+    scene,
+    g,
+    add,
+    [
+      {
+        color,
+        label: `${translate(lang, "debrief.real")} · ${p.teamName(s.team)}`,
+        swatch: "line",
+      },
+      { color: COLORS.text, label: translate(lang, "debrief.branch"), swatch: "line" },
+    ],
+    area.x + 10,
+    area.y - 4,
+    area.w - 20,
   );
-  const legend: [number, string][] = [
-    [color, `${translate(lang, "debrief.real")} · ${p.teamName(s.team)}`],
-    [COLORS.text, translate(lang, "debrief.branch")],
-  ];
-  let x = area.x + area.w - 320;
-  for (const [c, label] of legend) {
-    g.fillStyle(c, 1);
-    g.fillRect(x, area.y + 8, 16, 4);
-    const tx = text(scene, x + 22, area.y + 2, label, { size: 12, color: COLORS.textDim });
-    add(tx);
-    x += tx.width + 50;
-  }
+  const mark = text(scene, qx + 6, 0, qLabel(s.quarter), {
+    size: 12,
+    color: COLORS.warning,
+    weight: "bold",
+  });
+  // Beside the line, flipped to its left near the right edge, under the legend's rows.
+  if (qx + 6 + mark.width > area.x + area.w) mark.setX(qx - 6 - mark.width);
+  mark.setY(Math.max(area.y + area.h - mark.height - 6, area.y - 4 + legendHeight));
+  add(mark);
 }

@@ -6,6 +6,8 @@
 import type { App } from "./app/app";
 import { replay } from "../../shared/analysis/replay";
 import { canonicalTrajectory } from "../../shared/model/canonical";
+import { getLanguage } from "./i18n/index";
+import { printExport } from "./print/index";
 
 export interface TestHooks {
   scene(): string | null;
@@ -38,6 +40,8 @@ export interface TestHooks {
   drawn: { scene: string; phase: string; at: number } | null;
   /** Set by the board: the allocation it shows (the server's draft and pending edits). */
   shownDraft: Record<string, number> | null;
+  /** The printed debrief's entry for an export JSON (as "Mes ateliers" calls it): room or a team. */
+  printExport(json: unknown, teamId: string | null): Promise<void>;
 }
 
 declare global {
@@ -72,5 +76,7 @@ export function exposeTestHooks(app: App): void {
         : Promise.reject(new Error("no room")),
     drawn: null,
     shownDraft: null,
+    printExport: (json, teamId) =>
+      printExport(json, teamId ? { kind: "team", teamId } : { kind: "room" }, getLanguage()),
   };
 }

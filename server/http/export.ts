@@ -118,7 +118,10 @@ export function exportJson(state: SessionState, log: readonly Envelope[]) {
     turnsTotal: game.turnsTotal,
     actions: state.seq,
     stateHash: sessionHash(state),
-    teams: game.teamIds.map((id) => ({ id, name: state.teams.get(id)?.name ?? id })),
+    teams: game.teamIds.map((id) => {
+      const team = state.teams.get(id);
+      return { id, name: team?.name ?? id, bot: team?.bot ?? null };
+    }),
     players: state.playerOrder.map((id) => {
       const p = state.players.get(id);
       return { id, name: p?.name ?? "", teamId: p?.teamId ?? "" };

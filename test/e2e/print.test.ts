@@ -183,7 +183,7 @@ describe.sequential("the printed debrief", () => {
   it("prints a participant's team in English, set against the room", async () => {
     await ben.click("[data-testid=lang-en]");
     await ben.waitForSelector("[data-testid=print-team]", POLL);
-    expect(fold(await ben.textContent("[data-testid=print-team]"))).toBe("PDF: Les Curieux");
+    expect(fold(await ben.textContent("[data-testid=print-team]"))).toBe("My team's PDF");
     await ben.click("[data-testid=print-team]");
     await expect
       .poll(() => printedTitles(ben), POLL)

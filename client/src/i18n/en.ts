@@ -442,6 +442,7 @@ export const en: Record<keyof typeof fr, string> = {
   "print.heading": "Printable debrief",
   "print.pdf": "PDF",
   "print.pdfRoom": "Room PDF",
+  "print.pdfMine": "My team's PDF",
   "print.pdfOf": "PDF: {team}",
   "print.scope": "Document",
   "print.scopeRoom": "Whole room",

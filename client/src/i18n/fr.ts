@@ -451,6 +451,7 @@ export const fr = {
   "print.heading": "Débrief à imprimer",
   "print.pdf": "PDF",
   "print.pdfRoom": "PDF de la salle",
+  "print.pdfMine": "PDF de mon équipe",
   "print.pdfOf": "PDF : {team}",
   "print.scope": "Document",
   "print.scopeRoom": "Toute la salle",

@@ -206,8 +206,9 @@ export function renderPrintDoc(doc: PrintDoc): HTMLElement {
         h("p", { class: "pd-lead" }, tr("print.attributionLead")),
         ...doc.credit.map((block) => creditTable(block, tr)),
       )
-    : section(
-        "pd-page",
+    : // Nothing to show yet: a line, not a page of paper.
+      section(
+        "",
         tr("debrief.credit"),
         h("p", { class: "pd-lead" }, tr("print.attributionHidden")),
       );

@@ -254,11 +254,11 @@ export class DebriefScene extends BaseScene {
   }
 
   /** The viewer's own team; for the facilitator, the team chosen on screen. */
-  private printTeam(): { id: string; name: string } | null {
+  private printTeam(): { id: string; name: string; mine: boolean } | null {
     const session = this.app.session;
-    const id =
-      session?.identity.role === "facilitator" ? this.state.team : (session?.teamId ?? null);
-    return id && this.played?.teamIds.includes(id) ? { id, name: this.teamName(id) } : null;
+    const mine = session?.identity.role !== "facilitator";
+    const id = mine ? (session?.teamId ?? null) : this.state.team;
+    return id && this.played?.teamIds.includes(id) ? { id, name: this.teamName(id), mine } : null;
   }
 
   private creditModel(): DebriefPanelModel["credit"] | null {

@@ -235,12 +235,17 @@ function printRow(view: ClientView, print: PrintChoice): HTMLElement {
   );
   return h(
     "div",
-    { class: "row" },
-    scope,
-    button(t("print.pdf"), () => print.print(scope.value), {
-      class: "btn small",
-      "data-testid": "print-pdf",
-      "aria-label": `${t("print.heading")} (${t("print.pdf")})`,
-    }),
+    {},
+    h("small", { class: "muted" }, t("print.heading")),
+    h(
+      "div",
+      { class: "row" },
+      scope,
+      button(t("print.pdf"), () => print.print(scope.value), {
+        class: "btn small",
+        "data-testid": "print-pdf",
+        "aria-label": `${t("print.heading")} (${t("print.pdf")})`,
+      }),
+    ),
   );
 }

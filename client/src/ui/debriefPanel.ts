@@ -60,7 +60,7 @@ export interface DebriefPanelModel {
   years: number;
   credit: CreditPanelModel;
   /** The team whose printed debrief this reader gets besides the room's (theirs, or the one chosen). */
-  printTeam: { id: string; name: string } | null;
+  printTeam: { id: string; name: string; mine: boolean } | null;
 }
 
 export interface DebriefPanelHandlers extends CreditHandlers {
@@ -269,13 +269,15 @@ export function debriefPanel(m: DebriefPanelModel, on: DebriefPanelHandlers): HT
             : null,
           m.status === "ready" && m.printTeam
             ? button(
-                t("print.pdfOf", { team: m.printTeam.name }),
+                m.printTeam.mine
+                  ? t("print.pdfMine")
+                  : t("print.pdfOf", { team: m.printTeam.name }),
                 () => on.print(m.printTeam?.id ?? null),
                 { class: "btn small", "data-testid": "print-team" },
               )
             : null,
-          button(t(m.backLabel), () => on.back(), { class: "btn small ghost" }),
         ),
+        button(t(m.backLabel), () => on.back(), { class: "btn small ghost" }),
       ),
       tabs,
       status,

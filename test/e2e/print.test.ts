@@ -5,7 +5,7 @@
  * and the export JSON prints too (as a list of past workshops would). Each document is saved as a
  * PDF by Chromium's own print (`page.pdf()`), then read back with poppler's `pdftotext`/`pdfinfo`:
  * A4 pages, real text holding the team names, the lever names, the numbers the debrief shows and
- * the essay's lessons.
+ * the essay's lessons. A solo game of sixteen quarters against three rivals prints too.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkshop, request, type Facilitator } from "../helpers/clients";
 import { LAPTOP, PHONE, pageErrors, person, phase, scene, startRig, type Rig } from "./harness";
-import { allocate, joinByCode } from "./steps";
+import { allocate, joinByCode, playSoloQuarter } from "./steps";
 
 const POLL = { timeout: 20_000 };
 let rig: Rig;
@@ -235,4 +235,53 @@ describe.sequential("the printed debrief", () => {
     );
     expect(refused).toBe("Ce fichier n'est pas un export JSON d'Élan : format");
   }, 60_000);
+});
+
+describe("the printed debrief in solo", () => {
+  it("prints a sixteen-quarter solo room and the learner's team", async () => {
+    const { page } = await person(rig, LAPTOP);
+    await catchPrint(page);
+    await page.goto(rig.url);
+    await page.click("[data-testid=tab-solo]");
+    await page.click("[data-testid=solo-scenario-new-cfo]");
+    await page.click("[data-testid=solo-submit]");
+    await scene(page, "board");
+    await phase(page, "briefing");
+    for (let q = 1; q <= 16; q++) await playSoloQuarter(page, q, null);
+    await page.keyboard.press("Enter");
+    await scene(page, "debrief", 15_000);
+    await page.click("[data-testid=predict-culture]");
+    await page.click("[data-testid=predict-reveal]");
+    await expect
+      .poll(() => page.locator("[data-testid=best-changes] li").count(), POLL)
+      .toBeGreaterThan(0);
+    const view = (await page.evaluate(() => window.__elan!.view())) as {
+      code: string;
+      teams: Record<string, { name: string }>;
+    };
+    const names = Object.values(view.teams).map((t) => t.name);
+    expect(names).toHaveLength(4);
+
+    await page.click("[data-testid=print-room]");
+    await expect.poll(() => printedTitles(page), POLL).toEqual([`elan-${view.code}-debrief-salle`]);
+    const room = await savePdf(page, "solo-room-fr");
+    expect(room.size).toContain("(A4)");
+    expect(room.pages).toBeGreaterThanOrEqual(5);
+    expect(room.text).toContain("Débrief de la partie solo");
+    expect(room.text).toContain("16 trimestres · 4 équipes");
+    for (const name of names) expect(room.text).toContain(name);
+    for (const s of ["T16", "Leçons clés", "Un recrutement difficile", "Prédit et crédité"]) {
+      expect(room.text, s).toContain(s);
+    }
+    const split = fold(await page.textContent("[data-testid=score-split]"));
+    const final = /^Score final (\S+) =/.exec(split)?.[1] ?? "missing";
+    expect(room.text).toContain(` ${final} `);
+
+    await page.click("[data-testid=print-team]");
+    await expect.poll(async () => (await printedTitles(page)).length, POLL).toBe(2);
+    const team = await savePdf(page, "solo-team-fr");
+    expect(team.text).toContain(split);
+    expect(team.text).toContain("Moyenne de la salle");
+    expect(pageErrors(page)).toEqual([]);
+  }, 180_000);
 });

@@ -8,7 +8,7 @@
  * the essay's lessons. A solo game of sixteen quarters against three rivals prints too.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -179,6 +179,21 @@ describe.sequential("the printed debrief", () => {
     expect(text).toContain(fold(await ana.textContent("[data-testid=credit-top]")));
     expect(pageErrors(host)).toEqual([]);
   }, 60_000);
+
+  it("downloads the CSV for a French spreadsheet from the console", async () => {
+    const [download] = await Promise.all([
+      host.waitForEvent("download"),
+      host.click("[data-testid=export-csv-fr]"),
+    ]);
+    expect(download.suggestedFilename()).toBe(`elan-${fac.code}-fr.csv`);
+    const bytes = readFileSync((await download.path()) ?? "");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]?.startsWith("code;quarter;year;team_id;team_name;")).toBe(true);
+    expect(lines).toHaveLength(1 + 2 * 4);
+    expect(lines[1]).toMatch(new RegExp(`^${fac.code};1;1;t1;Les Rapides;submitted;`));
+    expect(lines[1]).toMatch(/;\d+,\d+;/); // decimal commas
+  }, 30_000);
 
   it("prints a participant's team in English, set against the room", async () => {
     await ben.click("[data-testid=lang-en]");

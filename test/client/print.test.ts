@@ -323,6 +323,12 @@ describe("where the document comes from", () => {
     expect(empty).toEqual({ ok: false, reason: "no quarter played" });
   });
 
+  it("names the scenario by its id when a file's scenario has no title", () => {
+    const { title: _dropped, ...untitled } = data.scenario;
+    const doc = build(source({ game: { ...data, scenario: untitled as never } }), { kind: "room" });
+    expect(doc.subheading.startsWith(`${data.scenario.id} · 6 trimestres`)).toBe(true);
+  });
+
   it("makes file names of team names", () => {
     expect(fileSlug("Équipe d'Ana / 2")).toBe("equipe-d-ana-2");
     expect(fileSlug("  ")).toBe("team");

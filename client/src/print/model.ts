@@ -322,7 +322,8 @@ export function buildPrintDoc(source: PrintSource, scope: PrintScope): DocResult
   const code = source.code;
   const rows = ranking(language, source, game, own);
   const subheading = tr("print.subtitle", {
-    scenario: source.game.scenario.title[language],
+    // An export's scenario replayed fine, but its title is only text: never trust it is there.
+    scenario: game.scenario.title?.[language] ?? game.scenario.id,
     quarters: game.turn,
     teams: source.teams.length,
     date: dateOf(language, source.printedAt),

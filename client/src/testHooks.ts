@@ -7,6 +7,8 @@ import Phaser from "phaser";
 import type { App } from "./app/app";
 import { replay } from "../../shared/analysis/replay";
 import { canonicalTrajectory } from "../../shared/model/canonical";
+import { getLanguage } from "./i18n/index";
+import { printExport } from "./print/index";
 
 export interface TestHooks {
   scene(): string | null;
@@ -39,6 +41,8 @@ export interface TestHooks {
   drawn: { scene: string; phase: string; at: number } | null;
   /** Set by the board: the allocation it shows (the server's draft and pending edits). */
   shownDraft: Record<string, number> | null;
+  /** The printed debrief's entry for an export JSON (as "Mes ateliers" calls it): room or a team. */
+  printExport(json: unknown, teamId: string | null): Promise<void>;
   /** Every canvas text on screen, in page (CSS) pixels: the layout audit checks their bounds. */
   texts(): CanvasText[];
 }
@@ -120,5 +124,7 @@ export function exposeTestHooks(app: App): void {
     drawn: null,
     shownDraft: null,
     texts: () => (app.game ? canvasTexts(app.game) : []),
+    printExport: (json, teamId) =>
+      printExport(json, teamId ? { kind: "team", teamId } : { kind: "room" }, getLanguage()),
   };
 }

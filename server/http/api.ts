@@ -10,7 +10,7 @@ import { replaySession } from "../session/session";
 import type { SessionState } from "../session/types";
 import type { LiveSession } from "../rooms/deps";
 import type { WorkshopStore } from "../store/store";
-import { exportCsv, exportJson } from "./export";
+import { CSV_FRENCH, CSV_INTERNATIONAL, exportCsv, exportJson, isExportFormat } from "./export";
 import { serveClient } from "./static";
 
 export interface HttpContext {
@@ -70,18 +70,23 @@ function exportWorkshop(
     );
   }
   const format = url.searchParams.get("format") ?? "json";
-  if (format !== "json" && format !== "csv") {
-    return fail(res, 400, "export.bad_format", "Use format=csv or format=json.");
+  if (!isExportFormat(format)) {
+    return fail(
+      res,
+      400,
+      "export.bad_format",
+      "Use format=json, format=csv, or format=csv-fr (semicolons and decimal commas, for a French spreadsheet).",
+    );
   }
   const state = sessionOf(ctx, code);
   if (!state) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
   if (format === "json") return json(res, 200, exportJson(state, stored.log));
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="elan-${code}.csv"`,
+    "content-disposition": `attachment; filename="elan-${code}${format === "csv-fr" ? "-fr" : ""}.csv"`,
     "cache-control": "no-store",
   });
-  res.end(exportCsv(state));
+  res.end(exportCsv(state, format === "csv-fr" ? CSV_FRENCH : CSV_INTERNATIONAL));
 }
 
 function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): void {

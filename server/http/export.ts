@@ -1,9 +1,11 @@
 /**
  * Workshop exports: decisions and results per team per quarter, as JSON (with the action log,
  * so the export *is* the event-sourced workshop, and the debrief: each team's answer, the lever
- * attribution of its score, its best changes and its loops) or CSV (one row per team and
- * quarter; UTF-8 with BOM, CRLF, RFC 4180 quoting, and text cells defused against spreadsheet
- * formulas).
+ * attribution of its score, its best changes and its loops, and the replayable game the debrief
+ * and the printed debrief are built from) or CSV (one row per team and quarter; UTF-8 with BOM,
+ * CRLF, RFC 4180 quoting, and text cells defused against spreadsheet formulas). The CSV comes in
+ * two dialects: the international one (comma, decimal point) and the one a French spreadsheet
+ * opens by double-click (semicolon, decimal comma).
  */
 import { roomInsights, topLever } from "../../shared/analysis/insights";
 import { BUCKET_IDS, type Allocation, type TurnOutputs } from "../../shared/index";
@@ -11,6 +13,7 @@ import { forcedTokens } from "../../shared/protocol/forced";
 import { sessionHash } from "../session/hash";
 import { teamHistory } from "../session/results";
 import type { Envelope, SessionState } from "../session/types";
+import type { DebriefData } from "../../shared/protocol/view";
 
 export interface ExportRow extends TurnOutputs {
   quarter: number;
@@ -90,6 +93,16 @@ export function exportDebrief(state: SessionState) {
   };
 }
 
+/**
+ * The game as the debrief replays it (what `debrief.data` answers): scenario as played, seed,
+ * teams and resolved quarters. With it, a browser rebuilds every number of the debrief from an
+ * export alone (the printed debrief of a past workshop).
+ */
+export function exportGame(state: SessionState): DebriefData {
+  const { game } = state;
+  return { scenario: game.scenario, seed: game.seed, teamIds: [...game.teamIds], log: game.log };
+}
+
 export function exportJson(state: SessionState, log: readonly Envelope[]) {
   const { config, game } = state;
   return {
@@ -105,22 +118,49 @@ export function exportJson(state: SessionState, log: readonly Envelope[]) {
     turnsTotal: game.turnsTotal,
     actions: state.seq,
     stateHash: sessionHash(state),
-    teams: game.teamIds.map((id) => ({ id, name: state.teams.get(id)?.name ?? id })),
+    teams: game.teamIds.map((id) => {
+      const team = state.teams.get(id);
+      return { id, name: team?.name ?? id, bot: team?.bot ?? null };
+    }),
     players: state.playerOrder.map((id) => {
       const p = state.players.get(id);
       return { id, name: p?.name ?? "", teamId: p?.teamId ?? "" };
     }),
     rows: exportRows(state),
     debrief: exportDebrief(state),
+    game: exportGame(state),
     log: publicLog(log),
   };
 }
 
 const round = (x: number) => Number(x.toFixed(6));
 
-/** Quotes a cell when needed; text that a spreadsheet would run as a formula gets a leading '. */
-export function csvCell(value: string | number): string {
-  if (typeof value === "number") return String(round(value));
+/** The export formats `?format=` accepts. */
+export const EXPORT_FORMATS = ["json", "csv", "csv-fr"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * How a spreadsheet splits a line and reads a number. A French Excel opens a `.csv` with the
+ * list separator of its locale (`;`) and reads `0,5` as a number but `0.5` as text (or a date).
+ */
+export interface CsvDialect {
+  separator: "," | ";";
+  decimal: "." | ",";
+}
+
+export const CSV_INTERNATIONAL: CsvDialect = { separator: ",", decimal: "." };
+export const CSV_FRENCH: CsvDialect = { separator: ";", decimal: "," };
+
+/**
+ * Quotes a cell when needed (a separator of either dialect, a quote, a line break); text that a
+ * spreadsheet would run as a formula gets a leading '.
+ */
+export function csvCell(value: string | number, dialect: CsvDialect = CSV_INTERNATIONAL): string {
+  if (typeof value === "number") return String(round(value)).replace(".", dialect.decimal);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -146,8 +186,8 @@ export const CSV_COLUMNS = [
   "top_reasons",
 ];
 
-export function exportCsv(state: SessionState): string {
-  const lines = [CSV_COLUMNS.join(",")];
+export function exportCsv(state: SessionState, dialect: CsvDialect = CSV_INTERNATIONAL): string {
+  const lines = [CSV_COLUMNS.join(dialect.separator)];
   for (const row of exportRows(state)) {
     const cells: (string | number)[] = [
       state.config.code,
@@ -169,7 +209,7 @@ export function exportCsv(state: SessionState): string {
       row.legacy,
       row.reasons.join(" | "),
     ];
-    lines.push(cells.map(csvCell).join(","));
+    lines.push(cells.map((cell) => csvCell(cell, dialect)).join(dialect.separator));
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

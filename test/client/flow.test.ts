@@ -99,6 +99,9 @@ describe("the facilitator console", () => {
     // The token stays in the fragment (never sent to a server) and out of export URLs.
     expect(links.facilitator).toBe("https://elan.example/?code=ABC234#facilitator=s3cret%2F%2B");
     expect(links.exportCsv).toBe("https://elan.example/api/workshops/ABC234/export?format=csv");
+    expect(links.exportCsvFr).toBe(
+      "https://elan.example/api/workshops/ABC234/export?format=csv-fr",
+    );
     expect(links.exportJson).toBe("https://elan.example/api/workshops/ABC234/export?format=json");
     for (const url of [links.join, links.projector, links.exportCsv, links.exportJson]) {
       expect(url).not.toContain("s3cret");

@@ -3,7 +3,7 @@
  * export carrying the log (without seat token hashes) and the state hash.
  */
 import { describe, expect, it } from "vitest";
-import { csvCell, CSV_COLUMNS, exportCsv, exportJson } from "../../server/http/export";
+import { csvCell, CSV_COLUMNS, CSV_FRENCH, exportCsv, exportJson } from "../../server/http/export";
 import { ATTRIBUTION_KEYS } from "../../shared/analysis/attribution";
 import { sessionHash } from "../../server/session/hash";
 import { allocation } from "../helpers/clients";
@@ -42,6 +42,18 @@ describe("exports", () => {
     expect(csvCell("-1+1")).toBe("'-1+1");
     expect(csvCell(0.1234567891)).toBe("0.123457");
     expect(csvCell("plain")).toBe("plain");
+  });
+
+  it("writes the French dialect: semicolons, decimal commas, the same quoting", () => {
+    expect(csvCell(0.1234567891, CSV_FRENCH)).toBe("0,123457");
+    expect(csvCell(-2.5, CSV_FRENCH)).toBe("-2,5");
+    expect(csvCell(12, CSV_FRENCH)).toBe("12");
+    expect(csvCell("a;b", CSV_FRENCH)).toBe('"a;b"');
+    expect(csvCell('say "hi"', CSV_FRENCH)).toBe('"say ""hi"""');
+    expect(csvCell("=1+1", CSV_FRENCH)).toBe("'=1+1");
+    const lines = exportCsv(playedWorkshop().state, CSV_FRENCH).slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(CSV_COLUMNS.join(";"));
+    expect(lines[1]).toMatch(/^TESTAB;1;1;t1;Équipe 1;submitted;2;2;1;1;1;1;2;/);
   });
 
   it("exports JSON with the log (no token hashes) and the state hash", () => {

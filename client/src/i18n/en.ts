@@ -436,4 +436,78 @@ export const en: Record<keyof typeof fr, string> = {
     "Buzz props up the quarter's KPI, but it wears down reciprocity and trust. The final score looks further ahead.",
   "hint.unspent": "Unspent tokens are lost: attention cannot be banked.",
   "hint.steady": "Good momentum. Steadiness pays: effects build up from one quarter to the next.",
+
+  // Issue 9 §2 — the debrief on paper (print) and the French spreadsheet export.
+  "fac.exportCsvFr": "CSV (French Excel)",
+  "print.heading": "Printable debrief",
+  "print.pdf": "PDF",
+  "print.pdfRoom": "Room PDF",
+  "print.pdfMine": "My team's PDF",
+  "print.pdfOf": "PDF: {team}",
+  "print.scope": "Document",
+  "print.scopeRoom": "Whole room",
+  "print.preparing": "Preparing the PDF…",
+  "print.bad": "This file is not an Élan JSON export: {reason}",
+  "print.fileRoom": "elan-{code}-debrief-room",
+  "print.fileTeam": "elan-{code}-debrief-{team}",
+  "print.titleRoom": "Workshop {code} debrief",
+  "print.titleSolo": "Solo game debrief",
+  "print.titleTeam": "{team}'s debrief",
+  "print.subtitle": "{scenario} · {quarters} quarters · {teams} teams · printed on {date}",
+  "print.teamRank": "Rank {rank} of {n} · workshop {code}",
+  "print.bot": "bot",
+  "print.ranking": "Final ranking",
+  "print.rank": "Rank",
+  "print.played": "Accumulated",
+  "print.legacy": "Legacy",
+  "print.rankingLead":
+    "The long-term score sums, quarter after quarter, the engaged and trusting members (per 100), plus the legacy: what the community left behind is worth. The CFO KPI is what the quarterly dashboard watches.",
+  "print.trajectories": "Trajectories",
+  "print.trajectoriesLead": "Each line is a team, quarter by quarter.",
+  "print.trajectoriesTeam":
+    "{team} in a thick line; the other teams in grey; the room's average dashed.",
+  "print.roomAverage": "Room average",
+  "print.decisions": "Decisions",
+  "print.decisionsLead": "Tokens put on each lever, quarter by quarter.",
+  "print.quarter": "Quarter",
+  "print.total": "Total",
+  "print.attributionLead":
+    "The final score credited to the levers (exact Shapley values, same draws): what the team would have had playing nothing, then what each lever added or took away.",
+  "print.attributionHidden": "What mattered will be shown once the teams' answers are revealed.",
+  "print.verdict": "Predicted and credited",
+  "print.verdictLead":
+    "“Which lever mattered most for us?”: each team's answer against the lever the attribution credits most.",
+  "print.answer": "Team's answer",
+  "print.credited": "Most credited lever",
+  "print.match": "Spot on",
+  "print.miss": "Another lever",
+  "print.lessons": "Key lessons",
+  "print.lessonsLead":
+    "The essay “Social business : panne d'inspiration ?” (2014) names six causes for the lack of drive in companies' social initiatives. They are the game's six levers; here is what the game shows of them.",
+  "print.cause.longTerm": "The short-term constraint",
+  "print.cause.culture": "No digital culture",
+  "print.cause.governance": "A blurred framework",
+  "print.cause.support": "Faltering support",
+  "print.cause.recruitment": "Hard recruitment",
+  "print.cause.strategy": "An opportunistic strategy",
+  "print.lesson.longTerm":
+    "The quarter demands visible figures, and buzz delivers them fast and at random. A long-term mandate shields the plan from that pressure: without it, tokens slide into campaigns and trust wears thin.",
+  "print.lesson.culture":
+    "Digital culture cannot be bought in a quarter: it is learnt, and its effect comes later. Teams that fed it early reap engagement while the others are still discovering the problem.",
+  "print.lesson.governance":
+    "A clear, simple framework reassures: people contribute when they know what is allowed and moderation answers. It also cushions crises, which otherwise eat into trust.",
+  "print.lesson.support":
+    "Nobody should have to cope alone: coaching contributors and community managers keeps activity up, spreads the culture and spots the talents the community needs.",
+  "print.lesson.recruitment":
+    "Experts bring members in and keep them, provided they are told what is in it for them. Recruiting without a value proposition means watching them fall silent or leave for a rival.",
+  "print.lesson.strategy":
+    "A community that only serves the company stays a “fan zone”. Reciprocity — lasting value for the members — builds the trust the final score is made of.",
+  "print.roomLever": "In the room: {share} of the tokens; average credit {credit} points.",
+  "print.roomLeverNoCredit": "In the room: {share} of the tokens.",
+  "print.teamLever": "{team}: {share} of its tokens (room: {room}); credit {credit} points.",
+  "print.teamLeverNoCredit": "{team}: {share} of its tokens (room: {room}).",
+  "print.questions": "To talk about",
+  "print.question1": "Which lever did you sacrifice to the quarter, and when did you pay for it?",
+  "print.question2": "What came from your choices, and what came from luck?",
+  "print.question3": "Which of the six causes holds your organisation back most today?",
 };

@@ -445,4 +445,80 @@ export const fr = {
   "hint.unspent": "Des jetons non dépensés sont perdus : l'attention ne se met pas de côté.",
   "hint.steady":
     "Belle dynamique. La régularité paie : les effets s'accumulent d'un trimestre à l'autre.",
+
+  // Issue 9 §2 — the debrief on paper (print) and the French spreadsheet export.
+  "fac.exportCsvFr": "CSV (Excel FR)",
+  "print.heading": "Débrief à imprimer",
+  "print.pdf": "PDF",
+  "print.pdfRoom": "PDF de la salle",
+  "print.pdfMine": "PDF de mon équipe",
+  "print.pdfOf": "PDF : {team}",
+  "print.scope": "Document",
+  "print.scopeRoom": "Toute la salle",
+  "print.preparing": "Préparation du PDF…",
+  "print.bad": "Ce fichier n'est pas un export JSON d'Élan : {reason}",
+  "print.fileRoom": "elan-{code}-debrief-salle",
+  "print.fileTeam": "elan-{code}-debrief-{team}",
+  "print.titleRoom": "Débrief de l'atelier {code}",
+  "print.titleSolo": "Débrief de la partie solo",
+  "print.titleTeam": "Débrief de {team}",
+  "print.subtitle": "{scenario} · {quarters} trimestres · {teams} équipes · imprimé le {date}",
+  "print.teamRank": "Rang {rank} sur {n} · atelier {code}",
+  "print.bot": "robot",
+  "print.ranking": "Classement final",
+  "print.rank": "Rang",
+  "print.played": "Cumulé",
+  "print.legacy": "Héritage",
+  "print.rankingLead":
+    "Le score long terme cumule, trimestre après trimestre, les membres engagés et confiants (pour 100), plus l'héritage : ce que vaut la communauté laissée derrière soi. Le KPI du DAF est ce que regarde le tableau de bord trimestriel.",
+  "print.trajectories": "Trajectoires",
+  "print.trajectoriesLead": "Chaque courbe est une équipe, trimestre par trimestre.",
+  "print.trajectoriesTeam":
+    "{team} en trait épais ; les autres équipes en gris ; la moyenne de la salle en pointillés.",
+  "print.roomAverage": "Moyenne de la salle",
+  "print.decisions": "Décisions",
+  "print.decisionsLead": "Jetons placés sur chaque levier, trimestre par trimestre.",
+  "print.quarter": "Trimestre",
+  "print.total": "Total",
+  "print.attributionLead":
+    "Le score final crédité aux leviers (valeurs de Shapley exactes, mêmes tirages) : ce que l'équipe aurait eu sans rien jouer, puis ce que chaque levier a ajouté ou retiré.",
+  "print.attributionHidden":
+    "Ce qui a compté sera montré après la révélation des réponses des équipes.",
+  "print.verdict": "Prédit et crédité",
+  "print.verdictLead":
+    "« Quel levier a le plus compté pour nous ? » : la réponse de chaque équipe face au levier que l'attribution crédite le plus.",
+  "print.answer": "Réponse de l'équipe",
+  "print.credited": "Levier le plus crédité",
+  "print.match": "Vu juste",
+  "print.miss": "Autre levier",
+  "print.lessons": "Leçons clés",
+  "print.lessonsLead":
+    "L'essai « Social business : panne d'inspiration ? » (2014) nomme six causes au manque d'élan des démarches sociales en entreprise. Ce sont les six leviers du jeu ; voici ce que la partie en montre.",
+  "print.cause.longTerm": "La contrainte du court terme",
+  "print.cause.culture": "L'absence de culture numérique",
+  "print.cause.governance": "Un cadre flou",
+  "print.cause.support": "Un accompagnement balbutiant",
+  "print.cause.recruitment": "Un recrutement difficile",
+  "print.cause.strategy": "Une stratégie opportuniste",
+  "print.lesson.longTerm":
+    "Le trimestre réclame des chiffres visibles, et le buzz les fournit vite, au hasard. Un mandat long terme protège le plan de cette pression : sans lui, les jetons glissent vers les campagnes et la confiance s'use.",
+  "print.lesson.culture":
+    "La culture numérique ne s'achète pas en un trimestre : elle se forme, et son effet arrive plus tard. Les équipes qui l'ont nourrie tôt récoltent l'engagement quand les autres découvrent le problème.",
+  "print.lesson.governance":
+    "Un cadre clair et simple rassure : on contribue quand on sait ce qui est permis et que la modération répond. Il amortit aussi les crises, qui sinon rongent la confiance.",
+  "print.lesson.support":
+    "Personne ne devrait se débrouiller seul : coacher contributeurs et animateurs entretient l'activité, propage la culture et repère les talents dont la communauté a besoin.",
+  "print.lesson.recruitment":
+    "Les experts font venir et rester les membres, à condition de leur dire ce qu'ils y gagnent. Recruter sans proposition de valeur, c'est les voir se taire ou partir chez un rival.",
+  "print.lesson.strategy":
+    "Une communauté qui ne profite qu'à l'entreprise reste une « fan zone ». La réciprocité — une valeur durable pour les membres — bâtit la confiance qui fait le score final.",
+  "print.roomLever": "Dans la salle : {share} des jetons ; crédit moyen {credit} points.",
+  "print.roomLeverNoCredit": "Dans la salle : {share} des jetons.",
+  "print.teamLever": "{team} : {share} de ses jetons (salle : {room}) ; crédit {credit} points.",
+  "print.teamLeverNoCredit": "{team} : {share} de ses jetons (salle : {room}).",
+  "print.questions": "Pour en parler",
+  "print.question1": "Quel levier avez-vous sacrifié au trimestre, et quand l'avez-vous payé ?",
+  "print.question2":
+    "Qu'est-ce qui relevait de vos choix, et qu'est-ce qui relevait de la chance ?",
+  "print.question3": "Laquelle des six causes freine le plus votre organisation aujourd'hui ?",
 };

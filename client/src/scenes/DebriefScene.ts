@@ -8,6 +8,7 @@ import type { TeamInsights } from "../../../shared/analysis/insights";
 import type { LuckBand } from "../../../shared/analysis/luckBand";
 import type { BucketId } from "../../../shared/model/levers";
 import type { GameState } from "../../../shared/model/types";
+import { printFromRoom } from "../app/printing";
 import { SCENES } from "../constants";
 import { getLanguage, t } from "../i18n/index";
 import { debriefPanel, type DebriefPanelModel, type DebriefUiState } from "../ui/debriefPanel";
@@ -229,6 +230,7 @@ export class DebriefScene extends BaseScene {
           backLabel: session.identity.role === "facilitator" ? "common.back" : "debrief.back",
           years: Math.ceil((game?.turn ?? 0) / 4),
           credit,
+          printTeam: this.printTeam(),
         },
         {
           change: (patch) => this.change(patch),
@@ -239,6 +241,8 @@ export class DebriefScene extends BaseScene {
             this.renderPanel();
             this.invalidate();
           },
+          print: (teamId) =>
+            void printFromRoom(this.app, teamId).catch((error) => this.app.fail(error)),
           back: () => {
             if (session.identity.role === "facilitator") this.app.ui.wantsDebrief = false;
             else this.app.ui.preferBoard = true;
@@ -247,6 +251,14 @@ export class DebriefScene extends BaseScene {
         },
       ),
     );
+  }
+
+  /** The viewer's own team; for the facilitator, the team chosen on screen. */
+  private printTeam(): { id: string; name: string; mine: boolean } | null {
+    const session = this.app.session;
+    const mine = session?.identity.role !== "facilitator";
+    const id = mine ? (session?.teamId ?? null) : this.state.team;
+    return id && this.played?.teamIds.includes(id) ? { id, name: this.teamName(id), mine } : null;
   }
 
   private creditModel(): DebriefPanelModel["credit"] | null {

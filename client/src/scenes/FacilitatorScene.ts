@@ -1,4 +1,5 @@
 /** The facilitator console: a DOM dashboard over a quiet backdrop. */
+import { printFromRoom } from "../app/printing";
 import { SCENES } from "../constants";
 import { backdrop } from "../draw/backdrop";
 import { getLanguage } from "../i18n/index";
@@ -35,6 +36,8 @@ export class FacilitatorScene extends BaseScene {
       now: () => session.serverNow(),
       injected: (title) => this.app.notify("fac.injected", "success", { title }),
       fail: (error) => this.app.fail(error),
+      print: (teamId) =>
+        void printFromRoom(this.app, teamId).catch((error) => this.app.fail(error)),
       openDebrief: () => {
         this.app.ui.wantsDebrief = true;
         this.app.route();

@@ -184,19 +184,29 @@ export function injectCard(
   );
 }
 
+/** The console's printed debrief: which document (the room, or one team), and print it. */
+export interface PrintChoice {
+  /** "" for the room, else a team id. */
+  scope: string;
+  choose(scope: string): void;
+  print(scope: string): void;
+}
+
 /**
  * Export buttons: `download` fetches the file with the facilitator token in a header (never in
- * the URL) and saves it; `fallbackName` is used if the server names none.
+ * the URL) and saves it; `fallbackName` is used if the server names none. Once the game is over,
+ * `print` (null before) offers the printed debrief of the room or of one team.
  */
 export function exportCard(
   view: ClientView,
   links: Links,
   download: (url: string, fallbackName: string) => void,
+  print: PrintChoice | null,
 ): HTMLElement {
-  const link = (url: string, ext: string, label: string) =>
+  const link = (url: string, ext: string, label: string, id: string) =>
     button(label, () => download(url, `elan-${view.code}.${ext}`), {
       class: "btn small",
-      "data-testid": `export-${ext}`,
+      "data-testid": `export-${id}`,
     });
   return h(
     "section",
@@ -205,8 +215,37 @@ export function exportCard(
     h(
       "div",
       { class: "row" },
-      link(links.exportCsv, "csv", t("fac.exportCsv")),
-      link(links.exportJson, "json", t("fac.exportJson")),
+      link(links.exportCsv, "csv", t("fac.exportCsv"), "csv"),
+      link(links.exportCsvFr, "csv", t("fac.exportCsvFr"), "csv-fr"),
+      link(links.exportJson, "json", t("fac.exportJson"), "json"),
+    ),
+    print ? printRow(view, print) : null,
+  );
+}
+
+function printRow(view: ClientView, print: PrintChoice): HTMLElement {
+  const scope = select<string>(
+    [
+      { value: "", label: t("print.scopeRoom") },
+      ...Object.values(view.teams).map((team) => ({ value: team.id, label: team.name })),
+    ],
+    print.scope,
+    (value) => print.choose(value),
+    { class: "small-select", "data-testid": "print-scope", "aria-label": t("print.scope") },
+  );
+  return h(
+    "div",
+    {},
+    h("small", { class: "muted" }, t("print.heading")),
+    h(
+      "div",
+      { class: "row" },
+      scope,
+      button(t("print.pdf"), () => print.print(scope.value), {
+        class: "btn small",
+        "data-testid": "print-pdf",
+        "aria-label": `${t("print.heading")} (${t("print.pdf")})`,
+      }),
     ),
   );
 }

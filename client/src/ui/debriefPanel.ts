@@ -59,6 +59,8 @@ export interface DebriefPanelModel {
   /** Years played (the waterfall's periods). */
   years: number;
   credit: CreditPanelModel;
+  /** The team whose printed debrief this reader gets besides the room's (theirs, or the one chosen). */
+  printTeam: { id: string; name: string; mine: boolean } | null;
 }
 
 export interface DebriefPanelHandlers extends CreditHandlers {
@@ -66,6 +68,8 @@ export interface DebriefPanelHandlers extends CreditHandlers {
   /** Back to what the team really played at the chosen quarter. */
   reset(): void;
   back(): void;
+  /** The printed debrief: the room's (null) or a team's. */
+  print(teamId: string | null): void;
 }
 
 function teamLegend(teams: DebriefPanelModel["teams"]): HTMLElement {
@@ -254,6 +258,25 @@ export function debriefPanel(m: DebriefPanelModel, on: DebriefPanelHandlers): HT
         "div",
         { class: "debrief-head" },
         h("h2", {}, t("debrief.title")),
+        h(
+          "div",
+          { class: "debrief-actions" },
+          m.status === "ready"
+            ? button(t("print.pdfRoom"), () => on.print(null), {
+                class: "btn small",
+                "data-testid": "print-room",
+              })
+            : null,
+          m.status === "ready" && m.printTeam
+            ? button(
+                m.printTeam.mine
+                  ? t("print.pdfMine")
+                  : t("print.pdfOf", { team: m.printTeam.name }),
+                () => on.print(m.printTeam?.id ?? null),
+                { class: "btn small", "data-testid": "print-team" },
+              )
+            : null,
+        ),
         button(t(m.backLabel), () => on.back(), { class: "btn small ghost" }),
       ),
       tabs,

@@ -27,6 +27,8 @@ export interface ConsoleActions {
   now(): number;
   /** Shows an error the usual way (a failed export). */
   fail(error: unknown): void;
+  /** Prints the debrief of the room (`teamId` null) or of one team. */
+  print(teamId: string | null): void;
 }
 
 export class FacilitatorPanel {
@@ -40,6 +42,8 @@ export class FacilitatorPanel {
   private clock: HTMLElement | null = null;
   private qr: { url: string; canvas: HTMLCanvasElement } | null = null;
   private inject: InjectChoice = { event: "badBuzz", team: "" };
+  /** The printed debrief's scope: "" the room, else a team id. */
+  private printScope = "";
 
   constructor(
     private readonly token: string,
@@ -91,7 +95,21 @@ export class FacilitatorPanel {
       { key: "join", node: joinCard(view, links, this.qrFor(links.join), this.actions.copy) },
       { key: "game", node: gameCard(view, send, this.actions.openDebrief, clock, now) },
       ...(injectCardNode ? [{ key: "inject", node: injectCardNode }] : []),
-      { key: "export", node: exportCard(view, links, (url, name) => this.download(url, name)) },
+      {
+        key: "export",
+        node: exportCard(
+          view,
+          links,
+          (url, name) => this.download(url, name),
+          over
+            ? {
+                scope: this.printScope,
+                choose: (scope) => (this.printScope = scope),
+                print: (scope) => this.actions.print(scope || null),
+              }
+            : null,
+        ),
+      },
     ]);
 
     replaceKeyed(

@@ -99,6 +99,8 @@ export interface Links {
   projector: string;
   facilitator: string;
   exportCsv: string;
+  /** The CSV a French spreadsheet opens as it is (semicolons, decimal commas). */
+  exportCsvFr: string;
   exportJson: string;
 }
 
@@ -114,6 +116,7 @@ export function consoleLinks(origin: string, code: string, token: string): Links
     projector: `${origin}/?code=${enc(code)}&view=projector`,
     facilitator: `${origin}/?code=${enc(code)}#facilitator=${enc(token)}`,
     exportCsv: `${origin}/api/workshops/${enc(code)}/export?format=csv`,
+    exportCsvFr: `${origin}/api/workshops/${enc(code)}/export?format=csv-fr`,
     exportJson: `${origin}/api/workshops/${enc(code)}/export?format=json`,
   };
 }

@@ -445,4 +445,24 @@ export const fr = {
   "hint.unspent": "Des jetons non dépensés sont perdus : l'attention ne se met pas de côté.",
   "hint.steady":
     "Belle dynamique. La régularité paie : les effets s'accumulent d'un trimestre à l'autre.",
+
+  // Issue 9 §3, accessibility: the board's controls and text alternatives for the canvas.
+  "a11y.add": "{lever} : ajouter un jeton",
+  "a11y.remove": "{lever} : retirer un jeton",
+  "a11y.lever.one": "{lever} (touche {key}) : {n} jeton",
+  "a11y.lever.other": "{lever} (touche {key}) : {n} jetons",
+  "a11y.board": "Le plateau en texte",
+  "a11y.gauges": "Jauges",
+  "a11y.gauge": "Jauge",
+  "a11y.value": "Valeur",
+  "a11y.change": "Évolution sur le trimestre",
+  "a11y.forecast": "Prévision avec ce brouillon",
+  "a11y.rank": "Rang",
+  "a11y.team": "Équipe",
+  "a11y.mine": "{name} (votre équipe)",
+  "a11y.reasons": "Pourquoi {gauge} a bougé",
+  "a11y.reason": "{label} : {value}",
+  "a11y.injectTarget": "Équipes visées par l'événement",
+  "a11y.chart": "Les données du graphique",
+  "a11y.series": "Série",
 };

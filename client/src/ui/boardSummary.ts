@@ -1,0 +1,115 @@
+/**
+ * What the board's canvas shows, said in tables for screen readers: the gauges (value, change,
+ * forecast), the ranking, and after a reveal the reasons and every team's decision. Rebuilt from
+ * the very models the canvas was drawn from on each redraw, so the two never disagree. Visually
+ * hidden: sighted users read the canvas.
+ */
+import { BUCKET_IDS } from "../../../shared/model/levers";
+import type { Language } from "../../../shared/protocol/messages";
+import { translate, type MessageKey, type Params } from "../i18n/index";
+import type { ResultsCardModel } from "../draw/resultsCard";
+import type { GaugeModel } from "../viewmodels/gauges";
+import type { LeaderRow } from "../viewmodels/leaderboard";
+import { h } from "./dom";
+
+export interface BoardSummaryModel {
+  gauges: readonly GaugeModel[];
+  ranking: readonly LeaderRow[];
+  results: ResultsCardModel | null;
+}
+
+/** A table with a caption, one header row and body rows; the first cell of a row heads it. */
+export function dataTable(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+): HTMLTableElement {
+  return h(
+    "table",
+    {},
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))),
+    h(
+      "tbody",
+      {},
+      ...rows.map((row) =>
+        h(
+          "tr",
+          {},
+          ...row.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", {}, c))),
+        ),
+      ),
+    ),
+  );
+}
+
+export class BoardSummary {
+  readonly el = h("section", { class: "sr-only" });
+
+  update(language: Language, m: BoardSummaryModel): void {
+    const tr = (key: MessageKey, params?: Params) => translate(language, key, params);
+    this.el.setAttribute("aria-label", tr("a11y.board"));
+    const withForecast = m.gauges.some((g) => g.forecastDelta !== undefined);
+    const gauges = dataTable(
+      tr("a11y.gauges"),
+      [
+        tr("a11y.gauge"),
+        tr("a11y.value"),
+        tr("a11y.change"),
+        ...(withForecast ? [tr("a11y.forecast")] : []),
+      ],
+      m.gauges.map((g) => [
+        tr(`gauge.${g.id}` as MessageKey),
+        g.display,
+        g.deltaDisplay,
+        ...(withForecast ? [g.forecastDelta ?? ""] : []),
+      ]),
+    );
+    const ranking = dataTable(
+      tr("rank.title"),
+      [tr("a11y.team"), tr("a11y.rank"), tr("rank.kpi"), tr("rank.score")],
+      m.ranking.map((r) => [
+        r.mine ? tr("a11y.mine", { name: r.name }) : r.name,
+        String(r.scoreRank),
+        r.kpiDisplay,
+        r.scoreDisplay,
+      ]),
+    );
+    const parts: HTMLElement[] = [gauges, ranking];
+    const res = m.results;
+    if (res) {
+      parts.push(h("h2", {}, res.title));
+      for (const column of res.columns) {
+        parts.push(
+          h("h3", {}, tr("a11y.reasons", { gauge: column.label })),
+          h(
+            "ul",
+            {},
+            ...column.reasons.map((r) =>
+              h("li", {}, tr("a11y.reason", { label: r.label, value: r.display })),
+            ),
+          ),
+        );
+      }
+      for (const note of res.notes) parts.push(h("p", {}, note));
+      parts.push(
+        dataTable(
+          res.decisionsTitle,
+          [
+            tr("a11y.team"),
+            ...BUCKET_IDS.map((id) => res.bucketLabel(id)),
+            res.kpiLabel,
+            res.scoreLabel,
+          ],
+          res.decisions.map((d) => [
+            d.mine ? tr("a11y.mine", { name: d.name }) : d.name,
+            ...BUCKET_IDS.map((id) => String(d.allocation[id])),
+            d.kpi,
+            d.score,
+          ]),
+        ),
+      );
+    }
+    this.el.replaceChildren(...parts);
+  }
+}

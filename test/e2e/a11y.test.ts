@@ -62,6 +62,26 @@ describe.sequential("accessibility", () => {
       await primary("Ouvrir les décisions").waitFor();
       if (quarter === 1) await audit.check(page, "board: briefing");
       await primary("Ouvrir les décisions").click();
+      if (quarter === 1) {
+        // Keyboard only: Tab reaches a lever's buttons, Enter and Space press them (and only
+        // them: Enter on a button does not submit), and the focus shows.
+        const plus = add("Mandat long terme");
+        const focused = (l: typeof plus) => l.evaluate((el) => el === document.activeElement);
+        for (let i = 0; i < 40 && !(await focused(plus)); i++) await page.keyboard.press("Tab");
+        expect(await focused(plus)).toBe(true);
+        expect(await plus.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("Enter");
+        await page.keyboard.press(" ");
+        await page
+          .getByRole("group", { name: "Mandat long terme (touche 1) : 3 jetons" })
+          .waitFor();
+        await page.keyboard.press("Shift+Tab");
+        expect(await focused(remove("Mandat long terme"))).toBe(true);
+        for (let i = 0; i < 3; i++) await page.keyboard.press("Enter");
+        await page.getByRole("group", { name: "Mandat long terme (touche 1) : 0 jeton" }).waitFor();
+        await primary("Valider la décision").waitFor();
+      }
       // Tokens by the lever buttons; the group says how many each lever holds.
       await add("Culture numérique").click();
       await add("Culture numérique").click();
@@ -106,6 +126,9 @@ describe.sequential("accessibility", () => {
       const tab = tabs.nth(i);
       await tab.click();
       await expect.poll(() => tab.getAttribute("aria-selected")).toBe("true");
+      // What the chart shows, as tables.
+      const data = page.getByRole("region", { name: "Les données du graphique" });
+      await expect.poll(() => data.getByRole("table").count()).toBeGreaterThan(0);
       await audit.check(page, `debrief: ${await tab.textContent()}`);
     }
     console.log(`axe on ${audit.screens.length} solo screens: ${audit.screens.join(", ")}`);

@@ -166,7 +166,7 @@ export function leverTile(
     c.add(disc);
     c.add(
       text(scene, bx, by, String(tile.key), {
-        size: compact ? 11 : 13,
+        size: compact ? 10 : 12,
         weight: "bold",
         color: COLORS.text,
         align: "center",

@@ -454,6 +454,12 @@ export const en: Record<keyof typeof fr, string> = {
   "a11y.reasons": "Why {gauge} moved",
   "a11y.reason": "{label}: {value}",
   "a11y.injectTarget": "Teams the event hits",
+  "a11y.quarter": "Quarter",
+  "a11y.percentile": "{p}th percentile",
+  "a11y.chartOf": "{what}, quarter by quarter",
+  "a11y.creditOf": "{team}'s score credited to the levers",
+  "a11y.lever": "Lever",
+  "a11y.loop": "Loop",
+  "a11y.contribution": "Contribution to engagement",
   "a11y.chart": "The chart's data",
-  "a11y.series": "Series",
 };

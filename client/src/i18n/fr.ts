@@ -463,6 +463,12 @@ export const fr = {
   "a11y.reasons": "Pourquoi {gauge} a bougé",
   "a11y.reason": "{label} : {value}",
   "a11y.injectTarget": "Équipes visées par l'événement",
+  "a11y.quarter": "Trimestre",
+  "a11y.percentile": "{p}e centile",
+  "a11y.chartOf": "{what}, trimestre par trimestre",
+  "a11y.creditOf": "Le score de {team} crédité aux leviers",
+  "a11y.lever": "Levier",
+  "a11y.loop": "Boucle",
+  "a11y.contribution": "Contribution à l'engagement",
   "a11y.chart": "Les données du graphique",
-  "a11y.series": "Série",
 };

@@ -5,7 +5,7 @@ import { BUCKET_IDS } from "../../../shared/model/levers";
 import type { GameState } from "../../../shared/model/types";
 import type { Language } from "../../../shared/protocol/messages";
 import { translate } from "../i18n/index";
-import { BUCKET_COLORS, COLORS, teamColor } from "../theme";
+import { BUCKET_COLORS, COLORS, LUCK, teamColor } from "../theme";
 import type { DebriefUiState } from "../ui/debriefPanel";
 import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
 import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
@@ -114,21 +114,36 @@ export function drawDebriefChart(
   const index = Math.max(0, game.teamIds.indexOf(s.team));
   const color = teamColor(index);
   if (s.tab === "luck" && bandData) {
-    band(g, area, domain, n, bandData.p5, bandData.p95, COLORS.trust, 0.14);
-    band(g, area, domain, n, bandData.p25, bandData.p75, COLORS.trust, 0.24);
-    line(g, area, domain, n, bandData.p50, COLORS.trust, 2, true, 0.9);
+    // Each band is told by its edges (3:1 against what surrounds them, theme.ts LUCK); the fills
+    // only hint at the area, which a projector washes out.
+    band(g, area, domain, n, bandData.p5, bandData.p95, LUCK.outer, LUCK.outerFill);
+    band(g, area, domain, n, bandData.p25, bandData.p75, LUCK.inner, LUCK.innerFill);
+    for (const edge of [bandData.p5, bandData.p95])
+      line(g, area, domain, n, edge, LUCK.outer, 1.5, false, 1);
+    for (const edge of [bandData.p25, bandData.p75])
+      line(g, area, domain, n, edge, LUCK.inner, 2, false, 1);
+    line(g, area, domain, n, bandData.p50, LUCK.median, 2, true, 1);
     line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
     const legendY = area.y - 4;
-    const items: [number, number, string][] = [
-      [COLORS.trust, 0.3, translate(lang, "debrief.band90")],
-      [COLORS.trust, 0.55, translate(lang, "debrief.band50")],
-      [COLORS.trust, 1, translate(lang, "debrief.median")],
-      [color, 1, translate(lang, "debrief.real")],
+    const items: [number, number, number, string][] = [
+      [LUCK.outer, LUCK.outerFill, 1.5, translate(lang, "debrief.band90")],
+      [LUCK.inner, LUCK.innerFill, 2, translate(lang, "debrief.band50")],
+      [LUCK.median, 0, 2, translate(lang, "debrief.median")],
+      [color, 0, 3.5, translate(lang, "debrief.real")],
     ];
     let x = area.x + 10;
-    for (const [c, a, label] of items) {
-      g.fillStyle(c, a);
-      g.fillRect(x, legendY + 4, 14, 10);
+    for (const [c, fill, edge, label] of items) {
+      // The swatch looks like what it names: a filled band with its edges, or a line.
+      if (fill > 0) {
+        g.fillStyle(c, fill);
+        g.fillRect(x, legendY + 3, 14, 12);
+        g.lineStyle(edge, c, 1);
+        g.lineBetween(x, legendY + 3, x + 14, legendY + 3);
+        g.lineBetween(x, legendY + 15, x + 14, legendY + 15);
+      } else {
+        g.lineStyle(edge, c, 1);
+        g.lineBetween(x, legendY + 9, x + 14, legendY + 9);
+      }
       const tx = text(scene, x + 20, legendY, label, { size: 12, color: COLORS.textDim });
       add(tx);
       x += tx.width + 44;

@@ -10,37 +10,13 @@ import { translate, type MessageKey, type Params } from "../i18n/index";
 import type { ResultsCardModel } from "../draw/resultsCard";
 import type { GaugeModel } from "../viewmodels/gauges";
 import type { LeaderRow } from "../viewmodels/leaderboard";
+import { dataTable } from "./dataTable";
 import { h } from "./dom";
 
 export interface BoardSummaryModel {
   gauges: readonly GaugeModel[];
   ranking: readonly LeaderRow[];
   results: ResultsCardModel | null;
-}
-
-/** A table with a caption, one header row and body rows; the first cell of a row heads it. */
-export function dataTable(
-  caption: string,
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-): HTMLTableElement {
-  return h(
-    "table",
-    {},
-    h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))),
-    h(
-      "tbody",
-      {},
-      ...rows.map((row) =>
-        h(
-          "tr",
-          {},
-          ...row.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", {}, c))),
-        ),
-      ),
-    ),
-  );
 }
 
 export class BoardSummary {

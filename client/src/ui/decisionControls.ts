@@ -20,15 +20,17 @@ function place(el: HTMLElement, r: Rect, origin: { x: number; y: number }): void
 }
 
 /**
- * Makes `parent`'s children exactly `children`, touching nothing when they already are: a node
- * taken out of the page loses the focus, even when it is put back at once.
+ * Makes `parent`'s children exactly `children`, moving only what is out of place: a node taken
+ * out of the page loses the focus, even when it is put back at once (a phone's tab bar appearing
+ * after a resize must not take the focus off a lever's button).
  */
 function sync(parent: HTMLElement | undefined, children: readonly HTMLElement[]): void {
   if (!parent) return;
-  const same =
-    parent.children.length === children.length &&
-    children.every((c, i) => parent.children[i] === c);
-  if (!same) parent.replaceChildren(...children);
+  children.forEach((child, i) => {
+    const at = parent.children[i] ?? null;
+    if (at !== child) parent.insertBefore(child, at);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild?.remove();
 }
 
 export class DecisionControls {

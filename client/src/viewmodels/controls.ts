@@ -20,7 +20,7 @@ export interface TileGeometry {
   countX: number;
   /** Width left for the lever's name. */
   room: number;
-  /** The keyboard number's badge: centre and radius (top right, or left of − on a strip). */
+  /** The keyboard number's badge: centre and radius, on the icon's corner. */
   badge: { x: number; y: number; r: number };
 }
 
@@ -33,13 +33,12 @@ export function tileGeometry(w: number, h: number, compact: boolean): TileGeomet
   const minusX = wide ? w - pad - control * 2.9 : pad + control / 2;
   const plusX = w - pad - control / 2;
   const countX = wide ? (minusX + plusX) / 2 : w / 2;
-  const r = compact ? 9 : 11;
-  const badge = wide
-    ? { x: minusX - control / 2 - 6 - r, y: h / 2, r }
-    : { x: w - r - 5, y: r + 5, r };
-  // The name keeps clear of the badge.
-  const room =
-    (wide ? minusX - control / 2 - pad * 2 - iconSize - 8 : w - pad * 2 - iconSize - 8) - 2 * r - 4;
+  const room = wide ? minusX - control / 2 - pad * 2 - iconSize - 8 : w - pad * 2 - iconSize - 8;
+  // On the icon's lower right corner, as a badge on an app icon: it takes no room from the name
+  // (which starts 8 px right of the icon) nor from the controls below.
+  const r = compact ? 8 : 10;
+  const iconBottom = wide ? h / 2 + iconSize / 2 : pad + iconSize;
+  const badge = { x: pad + iconSize + 6 - r, y: iconBottom - r * 0.6, r };
   return { pad, wide, iconSize, control, cy, minusX, plusX, countX, room, badge };
 }
 

@@ -197,6 +197,17 @@ describe.sequential("accessibility", () => {
       await phase(ben.page, "results");
       if (quarter === 1) {
         await checkAll("results");
+        // The canvas's ranking and gauges in words, on the board and the projector.
+        for (const page of [ana.page, proj.page]) {
+          const ranking = page.getByRole("table", { name: "Classement" });
+          await expect.poll(() => ranking.getByRole("row").count()).toBe(3);
+        }
+        const gauges = ana.page.getByRole("table", { name: "Jauges" });
+        expect(await gauges.getByRole("rowheader").allTextContents()).toEqual([
+          "Engagement",
+          "Buzz",
+          "Confiance",
+        ]);
         // The phone's other tabs, by their buttons.
         for (const tab of ["Jauges", "Classement"]) {
           await ben.page.getByRole("button", { name: tab, exact: true }).click();

@@ -19,6 +19,21 @@ export interface BoardSummaryModel {
   results: ResultsCardModel | null;
 }
 
+/** The ranking as the canvas lists it: name, rank (by score), the quarter's KPI, the score. */
+export function rankingTable(language: Language, rows: readonly LeaderRow[]): HTMLTableElement {
+  const tr = (key: MessageKey, params?: Params) => translate(language, key, params);
+  return dataTable(
+    tr("rank.title"),
+    [tr("a11y.team"), tr("a11y.rank"), tr("rank.kpi"), tr("rank.score")],
+    rows.map((r) => [
+      r.mine ? tr("a11y.mine", { name: r.name }) : r.name,
+      String(r.scoreRank),
+      r.kpiDisplay,
+      r.scoreDisplay,
+    ]),
+  );
+}
+
 export class BoardSummary {
   readonly el = h("section", { class: "sr-only" });
 
@@ -41,16 +56,7 @@ export class BoardSummary {
         ...(withForecast ? [g.forecastDelta ?? ""] : []),
       ]),
     );
-    const ranking = dataTable(
-      tr("rank.title"),
-      [tr("a11y.team"), tr("a11y.rank"), tr("rank.kpi"), tr("rank.score")],
-      m.ranking.map((r) => [
-        r.mine ? tr("a11y.mine", { name: r.name }) : r.name,
-        String(r.scoreRank),
-        r.kpiDisplay,
-        r.scoreDisplay,
-      ]),
-    );
+    const ranking = rankingTable(language, m.ranking);
     const parts: HTMLElement[] = [gauges, ranking];
     const res = m.results;
     if (res) {

@@ -61,6 +61,8 @@ export interface BoardDrawn {
   gauges: GaugeModel[];
   ranking: LeaderRow[];
   results: ResultsCardModel | null;
+  /** The quarter's cards, or the solo coach's hint when it speaks in their place. */
+  cards: { title: string; text: string }[];
 }
 
 export function drawBoard(
@@ -171,11 +173,10 @@ export function drawBoard(
   const engagementNow = gauges[0]?.value ?? 0;
   const trustNow = gauges[2]?.value ?? 0.5;
 
+  // The solo coach speaks in the card slot when no event claims it.
+  const coach = hint && announced.every((c) => c.calm) ? hint : null;
   if (showDecide || !L.compact) {
-    // The solo coach speaks in the card slot when no event claims it.
-    const calm = announced.every((c) => c.calm);
-    if (hint && calm)
-      add(noteCard(scene, L.card, tr("hint.title"), hint.text, COLORS.accent, true));
+    if (coach) add(noteCard(scene, L.card, tr("hint.title"), coach.text, COLORS.accent, true));
     else add(eventCard(scene, L.card, announced, tr("board.event")));
   }
 
@@ -295,5 +296,6 @@ export function drawBoard(
         });
     });
   }
-  return { digits, gauges, ranking: rows, results };
+  const cards = coach ? [{ title: tr("hint.title"), text: coach.text }] : announced;
+  return { digits, gauges, ranking: rows, results, cards };
 }

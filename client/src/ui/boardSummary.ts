@@ -17,6 +17,7 @@ export interface BoardSummaryModel {
   gauges: readonly GaugeModel[];
   ranking: readonly LeaderRow[];
   results: ResultsCardModel | null;
+  cards: readonly { title: string; text: string }[];
 }
 
 /** The ranking as the canvas lists it: name, rank (by score), the quarter's KPI, the score. */
@@ -57,7 +58,13 @@ export class BoardSummary {
       ]),
     );
     const ranking = rankingTable(language, m.ranking);
-    const parts: HTMLElement[] = [gauges, ranking];
+    const parts: HTMLElement[] = [];
+    // What the card slot says (the quarter's events, or the coach), then the numbers.
+    if (m.cards.length) {
+      parts.push(h("h2", {}, tr("board.event")));
+      for (const card of m.cards) parts.push(h("h3", {}, card.title), h("p", {}, card.text));
+    }
+    parts.push(gauges, ranking);
     const res = m.results;
     if (res) {
       parts.push(h("h2", {}, res.title));
@@ -74,6 +81,7 @@ export class BoardSummary {
         );
       }
       for (const note of res.notes) parts.push(h("p", {}, note));
+      if (!res.action) parts.push(h("p", {}, res.waiting));
       parts.push(
         dataTable(
           res.decisionsTitle,

@@ -194,8 +194,21 @@ describe.sequential("accessibility", () => {
       await allocate(ana.page, { 2: 4, 4: 3, 6: 3 });
       await allocate(ben.page, { 7: 6, 1: 2 });
       if (quarter === 1) await checkAll("decision");
+      if (quarter === 1) {
+        // A tap on "+" leaves the focus where it was: Enter still submits, once.
+        await ben.page
+          .getByRole("button", { name: "Mandat long terme : ajouter un jeton" })
+          .click();
+        await ben.page
+          .getByRole("group", { name: "Mandat long terme (touche 1) : 3 jetons" })
+          .waitFor();
+      }
       await ana.page.keyboard.press("Enter");
       await ben.page.keyboard.press("Enter");
+      if (quarter === 1)
+        await ben.page
+          .getByRole("button", { name: "✓ Décision validée", disabled: true })
+          .waitFor();
       await request(fac.room, "phase.next"); // the reveal
       await phase(ana.page, "results");
       await phase(ben.page, "results");

@@ -45,6 +45,9 @@ export class DecisionControls {
     // too and send the intent twice. Presses on these buttons stay here.
     for (const type of ["mousedown", "mouseup", "touchstart", "touchend"] as const)
       this.el.addEventListener(type, (event) => event.stopPropagation());
+    // A mouse click leaves the focus where it was, as the canvas did: `Enter` after clicking
+    // "+" still does what the big button says. The keyboard focuses these buttons with Tab.
+    this.el.addEventListener("mousedown", (event) => event.preventDefault());
   }
 
   /** Mirrors the controls the canvas has just drawn (canvas coordinates). */

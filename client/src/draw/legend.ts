@@ -8,10 +8,13 @@ import { text } from "./text";
 
 export interface LegendItem {
   color: number;
-  alpha?: number;
   label: string;
-  /** A box (an area, a band) or a line (a trajectory; dashed ones too). */
-  swatch: "box" | "line";
+  /** A box (an area), a band (a filled range with its edges) or a line (a trajectory). */
+  swatch: "box" | "band" | "line";
+  /** Fill opacity of a box or band (default 1). */
+  fill?: number;
+  /** Line width of a line, or of a band's edges (default 3 for a line, none for a band). */
+  edge?: number;
 }
 
 const SIZE = 12;
@@ -39,9 +42,18 @@ export function legend(
       cy += ROW;
       label.setY(cy);
     }
-    g.fillStyle(item.color, item.alpha ?? 1);
-    if (item.swatch === "box") g.fillRect(cx, cy + 3, SWATCH - 2, 10);
-    else g.fillRect(cx, cy + 6, SWATCH, 4);
+    if (item.swatch === "line") {
+      g.lineStyle(item.edge ?? 3, item.color, 1);
+      g.lineBetween(cx, cy + 8, cx + SWATCH, cy + 8);
+    } else {
+      g.fillStyle(item.color, item.fill ?? 1);
+      g.fillRect(cx, cy + 2, SWATCH - 2, 12);
+      if (item.swatch === "band" && item.edge) {
+        g.lineStyle(item.edge, item.color, 1);
+        g.lineBetween(cx, cy + 2, cx + SWATCH - 2, cy + 2);
+        g.lineBetween(cx, cy + 14, cx + SWATCH - 2, cy + 14);
+      }
+    }
     label.setX(cx + SWATCH + 6);
     add(label);
     cx += width + GAP;

@@ -9,6 +9,7 @@ import type { Rect } from "../viewmodels/chart";
 import type { GaugeModel } from "../viewmodels/gauges";
 import type { ReasonLine } from "../viewmodels/reasons";
 import { canvasButton } from "./button";
+import { resultsActionRect } from "../viewmodels/controls";
 import { GAUGE_COLORS } from "./gauge";
 import { panel } from "./panel";
 import { fit, text } from "./text";
@@ -215,13 +216,10 @@ export function resultsCard(
   }
   const by = r.y + r.h - 60;
   if (m.action) {
-    const w = Math.min(300, r.w - pad * 2);
+    const at = resultsActionRect(r, compact);
     c.add(
       canvasButton(scene, {
-        x: r.x + r.w - pad - w,
-        y: by,
-        w,
-        h: 46,
+        ...at,
         label: m.action.label,
         onClick: m.action.onClick,
       }),

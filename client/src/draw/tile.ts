@@ -6,6 +6,7 @@ import type Phaser from "phaser";
 import { iconKey } from "../constants";
 import { BUCKET_COLORS, COLORS } from "../theme";
 import type { TileModel } from "../viewmodels/board";
+import { tileGeometry } from "../viewmodels/controls";
 import { dashedRect, roundControl } from "./panel";
 import { fit, text } from "./text";
 
@@ -71,10 +72,11 @@ export function leverTile(
   hit.on("pointerdown", () => handlers.select());
   c.add(hit);
 
-  const pad = Math.round(Math.max(8, Math.min(w, h * 1.6) * 0.07));
-  const wide = w > h * 2.8;
-  const iconSize = Math.round(Math.min(h * (wide ? 0.42 : 0.3), 40, w * 0.2));
-  const control = Math.round(Math.max(30, Math.min(40, h * (compact ? 0.42 : 0.3))));
+  const { pad, wide, iconSize, control, cy, minusX, plusX, countX, room, badge } = tileGeometry(
+    w,
+    h,
+    compact,
+  );
   const icon = scene.add.image(
     pad + iconSize / 2,
     wide ? h / 2 : pad + iconSize / 2,
@@ -82,12 +84,6 @@ export function leverTile(
   );
   icon.setDisplaySize(iconSize, iconSize).setTint(color);
   c.add(icon);
-  // Controls: bottom corners on a tile, a [− n +] group on the right of a wide strip.
-  const cy = wide ? h / 2 : h - pad - control / 2;
-  const minusX = wide ? w - pad - control * 2.9 : pad + control / 2;
-  const plusX = w - pad - control / 2;
-  const countX = wide ? (minusX + plusX) / 2 : w / 2;
-  const room = wide ? minusX - control / 2 - pad * 2 - iconSize - 8 : w - pad * 2 - iconSize - 8;
   // Whole words only: a name that needs a third line or a broken word shrinks a little, then
   // falls back to its short form, and only then is cut with an ellipsis.
   let size = compact ? 14 : Math.round(Math.max(13, Math.min(17, w * 0.085)));
@@ -158,6 +154,24 @@ export function leverTile(
     for (let i = 0; i < shown; i++)
       p.fillCircle(w / 2 - total / 2 + pip / 2 + i * (pip + gap), pipsY, pip / 2);
     c.add(p);
+  }
+  if (tile.key) {
+    // The key that selects this lever: what "1–7 choisit un levier" points at.
+    const { x: bx, y: by, r } = badge;
+    const disc = scene.add.graphics();
+    disc.fillStyle(COLORS.backgroundDeep, 1);
+    disc.fillCircle(bx, by, r);
+    disc.lineStyle(1.5, tile.selected ? COLORS.text : COLORS.textDim, 1);
+    disc.strokeCircle(bx, by, r - 0.75);
+    c.add(disc);
+    c.add(
+      text(scene, bx, by, String(tile.key), {
+        size: compact ? 10 : 12,
+        weight: "bold",
+        color: COLORS.text,
+        align: "center",
+      }).setOrigin(0.5),
+    );
   }
   if (tile.temptation) {
     const tag = text(scene, w / 2, -8, temptationLabel.toUpperCase(), {

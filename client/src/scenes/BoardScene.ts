@@ -25,6 +25,9 @@ import { forecastChange } from "../viewmodels/forecast";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { h } from "../ui/dom";
+import { BoardSummary } from "../ui/boardSummary";
+import { DecisionControls } from "../ui/decisionControls";
+import type { ControlSpot } from "../viewmodels/controls";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
 import type { Session } from "../net/session";
@@ -46,6 +49,8 @@ export class BoardScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private lastClock = "";
   private live: HTMLElement | null = null;
+  private controls: DecisionControls | null = null;
+  private summary: BoardSummary | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -59,7 +64,12 @@ export class BoardScene extends BaseScene {
     this.keep(() => window.removeEventListener("keydown", onKey));
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
-    this.mountPanel(this.live);
+    // The canvas controls as buttons, and what the canvas shows as tables.
+    this.controls = new DecisionControls();
+    this.summary = new BoardSummary();
+    this.mountPanel(
+      h("div", { class: "board-a11y" }, this.controls.el, this.summary.el, this.live),
+    );
   }
 
   private get session() {
@@ -193,6 +203,8 @@ export class BoardScene extends BaseScene {
       (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA")
     )
       return;
+    // On a focused button, Enter and Space press that button (which the browser does).
+    if ((event.key === "Enter" || event.key === " ") && target?.closest("button, a")) return;
     const digit = Number(event.key);
     if (Number.isInteger(digit) && digit >= 1 && digit <= BUCKET_IDS.length) {
       this.selected = BUCKET_IDS[digit - 1] as BucketId;
@@ -202,8 +214,9 @@ export class BoardScene extends BaseScene {
       this.adjust(this.selected, 1);
     } else if (event.key === "-" || event.key === "_" || event.key === "ArrowDown") {
       this.adjust(this.selected, -1);
-    } else if (event.key === "ArrowRight" || event.key === "Tab") {
-      this.selected = nextBucket(this.selected, event.shiftKey ? -1 : 1);
+    } else if (event.key === "ArrowRight") {
+      // Tab is left to the browser: it moves the focus through the board's buttons.
+      this.selected = nextBucket(this.selected, 1);
       this.say(this.selected);
       this.invalidate();
     } else if (event.key === "ArrowLeft") {
@@ -257,6 +270,7 @@ export class BoardScene extends BaseScene {
         this.invalidate();
       },
     };
+    const spots: ControlSpot[] = [];
     const drawn = drawBoard(this, this.root, {
       width,
       height,
@@ -268,8 +282,11 @@ export class BoardScene extends BaseScene {
       tab: this.app.ui.tab,
       forecast: this.currentForecast(),
       handlers,
+      spots,
     });
     this.digits = drawn.digits;
+    this.controls?.update(spots);
+    this.summary?.update(getLanguage(), drawn);
     this.lastClock = "";
     const hooks = window.__elan;
     if (hooks && hooks.boardReadyAt === 0) hooks.boardReadyAt = performance.now();

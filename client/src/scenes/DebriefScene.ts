@@ -29,6 +29,9 @@ import { emptyAllocation } from "../../../shared/model/levers";
 import { BaseScene } from "./BaseScene";
 import { drawCreditTab } from "./debriefCredit";
 import { drawDebriefChart } from "./debriefView";
+import { h } from "../ui/dom";
+import { chartTables } from "../ui/dataTable";
+import { debriefTables, type ChartTable } from "../viewmodels/chartText";
 
 export class DebriefScene extends BaseScene {
   private played: GameState | null = null;
@@ -38,6 +41,8 @@ export class DebriefScene extends BaseScene {
   /** What the debrief credits, per team; null while the worker computes it. */
   private insights: TeamInsights[] | null = null;
   private insightsFailed = false;
+  /** What the chart shows, as tables for screen readers (visually hidden). */
+  private readonly chartText = h("section", { class: "sr-only" });
   private state: DebriefUiState = {
     tab: "credit",
     period: "game",
@@ -284,7 +289,8 @@ export class DebriefScene extends BaseScene {
     if (this.state.tab === "credit" || this.state.tab === "loops") {
       const team = this.insights?.find((x) => x.teamId === this.state.team);
       const seen = this.app.session?.view?.teams[this.state.team];
-      if (!team || !this.creditModel()?.shown) return;
+      if (!team || !this.creditModel()?.shown) return this.describe([]);
+      this.describe(this.tables(team));
       drawCreditTab(this, this.root, {
         width,
         height,
@@ -297,6 +303,7 @@ export class DebriefScene extends BaseScene {
       });
       return;
     }
+    this.describe(this.tables(null));
     drawDebriefChart(this, this.root, {
       width,
       height,
@@ -308,5 +315,30 @@ export class DebriefScene extends BaseScene {
       branch: this.branch,
       teamName: (id) => this.teamName(id),
     });
+  }
+
+  /** The chart's tables, from the same view-models and state the chart is drawn from. */
+  private tables(insights: TeamInsights | null): ChartTable[] {
+    const game = this.played;
+    if (!game) return [];
+    return debriefTables({
+      language: getLanguage(),
+      tab: this.state.tab,
+      game,
+      metric: this.state.metric,
+      team: this.state.team,
+      teamName: (id) => this.teamName(id),
+      band: this.state.tab === "luck" ? this.band(this.state.team) : null,
+      branch: this.branch,
+      insights,
+      period: this.state.period,
+    });
+  }
+
+  /** Puts the chart's tables at the end of the panel, after the controls that choose them. */
+  private describe(tables: readonly ChartTable[]): void {
+    chartTables(this.chartText, t("a11y.chart"), tables);
+    if (this.panel && this.chartText.parentElement !== this.panel)
+      this.panel.append(this.chartText);
   }
 }

@@ -8,6 +8,9 @@ import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { css } from "../theme";
 import { BaseScene } from "./BaseScene";
+import { h } from "../ui/dom";
+import { rankingTable } from "../ui/boardSummary";
+import { leaderboard } from "../viewmodels/leaderboard";
 import { drawProjector } from "./projectorView";
 
 export class ProjectorScene extends BaseScene {
@@ -16,6 +19,8 @@ export class ProjectorScene extends BaseScene {
   /** The debrief's attribution: asked for as soon as the debrief opens, ready for the reveal. */
   private insights: TeamInsights[] | null = null;
   private creditKey = "";
+  /** The ranking the canvas shows, as a table for screen readers. */
+  private readonly ranking = h("section", { class: "sr-only" });
 
   constructor() {
     super(SCENES.projector);
@@ -59,10 +64,18 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
+  protected override setup(): void {
+    this.mountPanel(this.ranking);
+  }
+
   protected draw(width: number, height: number): void {
     const view = this.app.session?.view;
     if (!view) return;
     this.fetchCredit();
+    const language = getLanguage();
+    this.ranking.replaceChildren(
+      rankingTable(language, leaderboard(language, Object.values(view.teams), null)),
+    );
     this.digits = drawProjector(this, this.root, {
       width,
       height,

@@ -3,10 +3,11 @@
  * temptation tile, the budget meter and the button that fits the stage.
  */
 import type Phaser from "phaser";
-import type { translate } from "../i18n/index";
+import { translatePlural, type translate } from "../i18n/index";
 import { COLORS } from "../theme";
 import type { boardModel } from "../viewmodels/board";
 import type { BoardLayout } from "../viewmodels/layout";
+import { tileControlRects } from "../viewmodels/controls";
 import { percent } from "../viewmodels/format";
 import { budgetMeter } from "../draw/budget";
 import { canvasButton } from "../draw/button";
@@ -64,6 +65,38 @@ export function drawDecide(
         tr("board.temptation"),
       ),
     );
+    // The same − and + as buttons for keyboards and screen readers (ui/decisionControls.ts).
+    const at = tileControlRects(pos, L.compact);
+    const group = {
+      key: tile.id,
+      label: translatePlural(p.language, "a11y.lever", tile.tokens, {
+        lever: tile.name,
+        n: tile.tokens,
+        key: tile.key,
+      }),
+      rect: pos,
+    };
+    const focus = () => p.handlers.select(tile.id);
+    p.spots.push(
+      {
+        key: `minus-${tile.id}`,
+        rect: at.minus,
+        label: tr("a11y.remove", { lever: tile.name }),
+        enabled: tile.canRemove,
+        group,
+        run: () => p.handlers.adjust(tile.id, -1),
+        focus,
+      },
+      {
+        key: `plus-${tile.id}`,
+        rect: at.plus,
+        label: tr("a11y.add", { lever: tile.name }),
+        enabled: tile.canAdd,
+        group,
+        run: () => p.handlers.adjust(tile.id, 1),
+        focus,
+      },
+    );
   }
   if (!L.compact && m.stage === "deciding") {
     // What the selected lever does, then how to drive the board from the keyboard.
@@ -109,7 +142,8 @@ export function drawDecide(
   const s = L.submit;
   const solo = p.session.identity.role === "solo";
   // The submit slot holds one button or one line of text, whatever the stage.
-  const slotButton = (label: string, onClick: () => void, disabled = false) =>
+  const slotButton = (label: string, onClick: () => void, disabled = false) => {
+    p.spots.push({ key: "primary", rect: s, label, enabled: !disabled, run: onClick });
     add(
       canvasButton(scene, {
         x: s.x,
@@ -121,6 +155,7 @@ export function drawDecide(
         ...(disabled ? { enabled: false, outline: true } : {}),
       }),
     );
+  };
   const slotNote = (label: string, size: number) =>
     add(
       fit(

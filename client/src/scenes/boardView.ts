@@ -11,9 +11,9 @@ import type { ClientView } from "../net/normalize";
 import type { Session } from "../net/session";
 import { COLORS } from "../theme";
 import { boardModel } from "../viewmodels/board";
-import { gaugeModels, gaugeScale, startPoint } from "../viewmodels/gauges";
+import { gaugeModels, gaugeScale, startPoint, type GaugeModel } from "../viewmodels/gauges";
 import { boardLayout, type BoardLayout, type BoardTab } from "../viewmodels/layout";
-import { leaderboard } from "../viewmodels/leaderboard";
+import { leaderboard, type LeaderRow } from "../viewmodels/leaderboard";
 import { forcedNote, reasonsModel } from "../viewmodels/reasons";
 import { timerModel } from "../viewmodels/timer";
 import { trackModel } from "../viewmodels/track";
@@ -22,13 +22,14 @@ import { noteCard } from "../draw/coach";
 import { eventCard } from "../draw/eventCard";
 import { gaugeRow } from "../draw/gauge";
 import { leaderboardTable } from "../draw/leaderboard";
-import { resultsCard } from "../draw/resultsCard";
+import { resultsCard, type ResultsCardModel } from "../draw/resultsCard";
 import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
 import { fit, text } from "../draw/text";
 import { formatMetric, scoreSplit } from "../viewmodels/metrics";
 import { drawDecide } from "./boardDecide";
+import { resultsActionRect, tabRects, type ControlSpot } from "../viewmodels/controls";
 
 export interface BoardHandlers {
   adjust(bucket: BucketId, delta: number): void;
@@ -50,13 +51,25 @@ export interface BoardParams {
   tab: BoardTab;
   forecast: Record<string, number> | undefined;
   handlers: BoardHandlers;
+  /** Filled while drawing: the controls drawn, for their DOM twins (ui/decisionControls.ts). */
+  spots: ControlSpot[];
+}
+
+/** What was drawn, for the text alternatives that must say the same (ui/boardSummary.ts). */
+export interface BoardDrawn {
+  digits: Phaser.GameObjects.Text | null;
+  gauges: GaugeModel[];
+  ranking: LeaderRow[];
+  results: ResultsCardModel | null;
+  /** The quarter's cards, or the solo coach's hint when it speaks in their place. */
+  cards: { title: string; text: string }[];
 }
 
 export function drawBoard(
   scene: Phaser.Scene,
   root: Phaser.GameObjects.Container,
   p: BoardParams,
-): { digits: Phaser.GameObjects.Text | null } {
+): BoardDrawn {
   const { view, language: lang, session } = p;
   const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(lang, key, params);
@@ -160,14 +173,15 @@ export function drawBoard(
   const engagementNow = gauges[0]?.value ?? 0;
   const trustNow = gauges[2]?.value ?? 0.5;
 
+  // The solo coach speaks in the card slot when no event claims it.
+  const coach = hint && announced.every((c) => c.calm) ? hint : null;
   if (showDecide || !L.compact) {
-    // The solo coach speaks in the card slot when no event claims it.
-    const calm = announced.every((c) => c.calm);
-    if (hint && calm)
-      add(noteCard(scene, L.card, tr("hint.title"), hint.text, COLORS.accent, true));
+    if (coach) add(noteCard(scene, L.card, tr("hint.title"), coach.text, COLORS.accent, true));
     else add(eventCard(scene, L.card, announced, tr("board.event")));
   }
 
+  let results: ResultsCardModel | null = null;
+  const rows = leaderboard(lang, teams, teamId);
   if (showDecide && m.stage === "results" && m.last) {
     const reasons = reasonsModel(lang, m.last.reasons);
     const area = L.compact
@@ -181,42 +195,44 @@ export function drawBoard(
     const last = view.turn >= view.turnsTotal;
     const split = scoreSplit(lang, m.last);
     if (split) notes.push(split);
-    add(
-      resultsCard(
-        scene,
-        area,
-        {
-          heading: tr("board.reasons"),
-          title: tr("board.results", { q: m.last.turn }),
-          columns: gauges.map((g, i) => ({
-            gauge: g,
-            label: tr(`gauge.${g.id}`),
-            reasons: reasons[i]?.lines ?? [],
-          })),
-          notes,
-          action: solo
-            ? { label: tr(last ? "board.toDebrief" : "board.continue"), onClick: p.handlers.next }
-            : null,
-          waiting: tr("board.resultsWait"),
-          decisions: teams.map((x, i) => {
-            const last = x.history[x.history.length - 1];
-            return {
-              name: x.name,
-              colorIndex: i,
-              mine: x.id === teamId,
-              allocation: last?.allocation ?? p.draft,
-              kpi: formatMetric(lang, "kpi", last?.kpi ?? 0),
-              score: formatMetric(lang, "score", last?.score ?? 0),
-            };
-          }),
-          kpiLabel: tr("gauge.kpi"),
-          scoreLabel: tr("gauge.score"),
-          decisionsTitle: tr("board.revealed"),
-          bucketLabel: (id) => tr(`lever.${id}.short`),
-        },
-        L.compact,
-      ),
-    );
+    if (solo)
+      p.spots.push({
+        key: "primary",
+        rect: resultsActionRect(area, L.compact),
+        label: tr(last ? "board.toDebrief" : "board.continue"),
+        enabled: true,
+        run: p.handlers.next,
+      });
+    results = {
+      heading: tr("board.reasons"),
+      title: tr("board.results", { q: m.last.turn }),
+      columns: gauges.map((g, i) => ({
+        gauge: g,
+        label: tr(`gauge.${g.id}`),
+        reasons: reasons[i]?.lines ?? [],
+      })),
+      notes,
+      action: solo
+        ? { label: tr(last ? "board.toDebrief" : "board.continue"), onClick: p.handlers.next }
+        : null,
+      waiting: tr("board.resultsWait"),
+      decisions: teams.map((x, i) => {
+        const last = x.history[x.history.length - 1];
+        return {
+          name: x.name,
+          colorIndex: i,
+          mine: x.id === teamId,
+          allocation: last?.allocation ?? p.draft,
+          kpi: formatMetric(lang, "kpi", last?.kpi ?? 0),
+          score: formatMetric(lang, "score", last?.score ?? 0),
+        };
+      }),
+      kpiLabel: tr("gauge.kpi"),
+      scoreLabel: tr("gauge.score"),
+      decisionsTitle: tr("board.revealed"),
+      bucketLabel: (id) => tr(`lever.${id}.short`),
+    };
+    add(resultsCard(scene, area, results, L.compact));
   } else if (showDecide) {
     drawDecide(scene, add, L, m, p, tr, engagementNow, trustNow);
   }
@@ -241,7 +257,6 @@ export function drawBoard(
     });
   }
   if (!L.compact || tab === "ranking") {
-    const rows = leaderboard(lang, teams, teamId);
     add(
       leaderboardTable(
         scene,
@@ -258,23 +273,29 @@ export function drawBoard(
     );
   }
   if (L.tabs) {
-    add(
-      tabBar(
-        scene,
-        L.tabs,
-        [
-          { id: "decide" as BoardTab, label: tr("board.tab.decide") },
-          {
-            id: "gauges" as BoardTab,
-            label: tr("board.tab.gauges"),
-            badge: m.stage === "results" && tab !== "gauges",
-          },
-          { id: "ranking" as BoardTab, label: tr("board.tab.ranking") },
-        ],
-        tab,
-        p.handlers.tab,
-      ),
-    );
+    const tabs = [
+      { id: "decide" as BoardTab, label: tr("board.tab.decide") },
+      {
+        id: "gauges" as BoardTab,
+        label: tr("board.tab.gauges"),
+        badge: m.stage === "results" && tab !== "gauges",
+      },
+      { id: "ranking" as BoardTab, label: tr("board.tab.ranking") },
+    ];
+    add(tabBar(scene, L.tabs, tabs, tab, p.handlers.tab));
+    tabRects(L.tabs, tabs.length).forEach((rect, i) => {
+      const t = tabs[i];
+      if (t)
+        p.spots.push({
+          key: `tab-${t.id}`,
+          rect,
+          label: t.label,
+          enabled: true,
+          current: t.id === tab,
+          run: () => p.handlers.tab(t.id),
+        });
+    });
   }
-  return { digits };
+  const cards = coach ? [{ title: tr("hint.title"), text: coach.text }] : announced;
+  return { digits, gauges, ranking: rows, results, cards };
 }

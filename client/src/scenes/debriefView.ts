@@ -5,7 +5,7 @@ import { BUCKET_IDS } from "../../../shared/model/levers";
 import type { GameState } from "../../../shared/model/types";
 import type { Language } from "../../../shared/protocol/messages";
 import { translate } from "../i18n/index";
-import { BUCKET_COLORS, COLORS, teamColor } from "../theme";
+import { BUCKET_COLORS, COLORS, LUCK, teamColor } from "../theme";
 import type { DebriefUiState } from "../ui/debriefPanel";
 import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
 import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
@@ -115,29 +115,38 @@ export function drawDebriefChart(
   const index = Math.max(0, game.teamIds.indexOf(s.team));
   const color = teamColor(index);
   if (s.tab === "luck" && bandData) {
-    band(g, area, domain, n, bandData.p5, bandData.p95, COLORS.trust, 0.14);
-    band(g, area, domain, n, bandData.p25, bandData.p75, COLORS.trust, 0.24);
-    line(g, area, domain, n, bandData.p50, COLORS.trust, 2, true, 0.9);
+    // Each band is told by its edges (3:1 against what surrounds them, theme.ts LUCK); the fills
+    // only hint at the area, which a projector washes out.
+    band(g, area, domain, n, bandData.p5, bandData.p95, LUCK.outer, LUCK.outerFill);
+    band(g, area, domain, n, bandData.p25, bandData.p75, LUCK.inner, LUCK.innerFill);
+    for (const edge of [bandData.p5, bandData.p95])
+      line(g, area, domain, n, edge, LUCK.outer, 1.5, false, 1);
+    for (const edge of [bandData.p25, bandData.p75])
+      line(g, area, domain, n, edge, LUCK.inner, 2, false, 1);
+    line(g, area, domain, n, bandData.p50, LUCK.median, 2, true, 1);
     line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
     legend(
       scene,
       g,
       add,
       [
+        // Each swatch looks like what it names: a band with its edges, or a line.
         {
-          color: COLORS.trust,
-          alpha: 0.3,
+          color: LUCK.outer,
+          fill: LUCK.outerFill,
+          edge: 1.5,
           label: translate(lang, "debrief.band90"),
-          swatch: "box",
+          swatch: "band",
         },
         {
-          color: COLORS.trust,
-          alpha: 0.55,
+          color: LUCK.inner,
+          fill: LUCK.innerFill,
+          edge: 2,
           label: translate(lang, "debrief.band50"),
-          swatch: "box",
+          swatch: "band",
         },
-        { color: COLORS.trust, label: translate(lang, "debrief.median"), swatch: "line" },
-        { color, label: translate(lang, "debrief.real"), swatch: "line" },
+        { color: LUCK.median, edge: 2, label: translate(lang, "debrief.median"), swatch: "line" },
+        { color, edge: 3.5, label: translate(lang, "debrief.real"), swatch: "line" },
       ],
       area.x + 10,
       area.y - 4,

@@ -71,7 +71,7 @@ export function gameCard(
     ],
     view.pacing,
     (value) => void send("pacing.set", { pacing: value }),
-    { class: "small-select", "data-testid": "pacing" },
+    { class: "small-select", "data-testid": "pacing", "aria-label": t("fac.pacing") },
   );
   const decision = view.phase === "decision";
   const timerRow = h(
@@ -151,7 +151,7 @@ export function injectCard(
     EVENT_IDS.map((id) => ({ value: id, label: EVENT_CARDS[id].title[language] })),
     choice.event,
     (event) => onChange({ ...choice, event }),
-    { class: "small-select", "data-testid": "inject-event" },
+    { class: "small-select", "data-testid": "inject-event", "aria-label": t("fac.inject") },
   );
   const target = select<string>(
     [
@@ -160,7 +160,7 @@ export function injectCard(
     ],
     choice.team,
     (team) => onChange({ ...choice, team }),
-    { class: "small-select" },
+    { class: "small-select", "aria-label": t("a11y.injectTarget") },
   );
   const trigger = () => {
     const payload = { eventId: choice.event, ...(choice.team ? { teams: [choice.team] } : {}) };

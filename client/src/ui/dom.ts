@@ -26,10 +26,12 @@ export interface Attrs {
   min?: number;
   max?: number;
   tabindex?: number;
+  scope?: string;
   "aria-label"?: string;
   "aria-live"?: string;
   "aria-selected"?: string;
   "aria-pressed"?: string;
+  "aria-checked"?: string;
   "aria-invalid"?: string;
   "data-testid"?: string;
   style?: string;

@@ -219,7 +219,7 @@ export function soloForm(handlers: HomeHandlers): HTMLElement {
           {
             class: s.id === choice.scenario ? "scenario-card active" : "scenario-card",
             role: "radio",
-            "aria-pressed": String(s.id === choice.scenario),
+            "aria-checked": String(s.id === choice.scenario),
             "data-testid": `solo-scenario-${s.id}`,
           },
         );

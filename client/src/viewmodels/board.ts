@@ -27,6 +27,8 @@ export interface TileModel {
   selected: boolean;
   /** `campaigns`: drawn apart, as the temptation. */
   temptation: boolean;
+  /** The number key that selects it (1–7, board order). */
+  key: number;
 }
 
 export interface BudgetModel {
@@ -90,7 +92,7 @@ export function boardModel(
   const editable = stage === "deciding";
   const total = team?.budget ?? baseBudget;
   const used = allocationTotal(draft);
-  const tiles = BUCKET_IDS.map((id) => ({
+  const tiles = BUCKET_IDS.map((id, i) => ({
     id,
     name: translate(language, leverKey(id, "name")),
     short: translate(language, leverKey(id, "short")),
@@ -100,6 +102,7 @@ export function boardModel(
     canRemove: editable && draft[id] > 0,
     selected: editable && selected === id,
     temptation: id === "campaigns",
+    key: i + 1,
   }));
   const players: PlayerView[] = Object.values(view.players).filter(
     (p) => myTeamId !== null && p.teamId === myTeamId,

@@ -25,6 +25,9 @@ export const workshopCreateOptions = z
   .strict();
 export type WorkshopCreateOptions = z.infer<typeof workshopCreateOptions>;
 
+export const MIN_SOLO_YEARS = 1;
+export const MAX_SOLO_YEARS = 4;
+
 export const soloCreateOptions = z
   .object({
     scenario: z.string().max(40).optional(),
@@ -32,6 +35,13 @@ export const soloCreateOptions = z
     language: z.enum(LANGUAGES).optional(),
     name: z.string().max(200).optional(),
     rivals: z.number().int().min(1).max(5).optional(),
+    /** A solo game is practice: 1 to 4 years (the scenario's own length when absent). */
+    years: z
+      .number({ error: "years must be a whole number from 1 to 4." })
+      .int({ error: "years must be a whole number from 1 to 4." })
+      .min(MIN_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
+      .max(MAX_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
+      .optional(),
     decisionSeconds: z.number().int().min(0).max(3600).optional(),
   })
   .strict();

@@ -3,6 +3,7 @@
  * who we are) plus the shared simulation, so a test can check the browser computes the same
  * trajectories as Node. Nothing here can change the game.
  */
+import Phaser from "phaser";
 import type { App } from "./app/app";
 import { replay } from "../../shared/analysis/replay";
 import { canonicalTrajectory } from "../../shared/model/canonical";
@@ -38,6 +39,18 @@ export interface TestHooks {
   drawn: { scene: string; phase: string; at: number } | null;
   /** Set by the board: the allocation it shows (the server's draft and pending edits). */
   shownDraft: Record<string, number> | null;
+  /** The text of every visible canvas text object of the running scenes (what the canvas says). */
+  canvasTexts(): string[];
+}
+
+/** Walks a display list (containers included) for visible texts. */
+function textsOf(objects: readonly Phaser.GameObjects.GameObject[], out: string[]): void {
+  for (const o of objects) {
+    const visible = (o as { visible?: boolean }).visible !== false;
+    if (!visible) continue;
+    if (o instanceof Phaser.GameObjects.Text) out.push(o.text);
+    else if (o instanceof Phaser.GameObjects.Container) textsOf(o.list, out);
+  }
 }
 
 declare global {
@@ -72,5 +85,10 @@ export function exposeTestHooks(app: App): void {
         : Promise.reject(new Error("no room")),
     drawn: null,
     shownDraft: null,
+    canvasTexts: () => {
+      const out: string[] = [];
+      for (const scene of app.game?.scene.getScenes(true) ?? []) textsOf(scene.children.list, out);
+      return out;
+    },
   };
 }

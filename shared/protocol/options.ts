@@ -1,6 +1,9 @@
 /** Options a client passes when creating or joining a room. */
 import { z } from "zod";
 import { LANGUAGES, PACINGS } from "./messages";
+import { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
+
+export { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
 
 /** User-supplied facilitator tokens must be random enough: the rule is in tokens.ts. */
 export { estimateTokenGuesses, isStrongToken } from "./tokens";
@@ -25,9 +28,6 @@ export const workshopCreateOptions = z
   .strict();
 export type WorkshopCreateOptions = z.infer<typeof workshopCreateOptions>;
 
-export const MIN_SOLO_YEARS = 1;
-export const MAX_SOLO_YEARS = 4;
-
 export const soloCreateOptions = z
   .object({
     scenario: z.string().max(40).optional(),
@@ -35,7 +35,6 @@ export const soloCreateOptions = z
     language: z.enum(LANGUAGES).optional(),
     name: z.string().max(200).optional(),
     rivals: z.number().int().min(1).max(5).optional(),
-    /** A solo game is practice: 1 to 4 years (the scenario's own length when absent). */
     years: z
       .number({ error: "years must be a whole number from 1 to 4." })
       .int({ error: "years must be a whole number from 1 to 4." })

@@ -101,6 +101,22 @@ export const storage = {
   saveFacilitatorToken(code: string, token: string | null): void {
     write(STORAGE.facilitator(code), token);
   },
+  /** Every workshop this browser has a facilitator token for ("Mes ateliers"). */
+  facilitatorTokens(): { code: string; token: string }[] {
+    const prefix = STORAGE.facilitator("");
+    const out: { code: string; token: string }[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(prefix)) continue;
+        const token = localStorage.getItem(key);
+        if (token) out.push({ code: key.slice(prefix.length), token });
+      }
+    } catch {
+      // Storage refused: nothing remembered, a pasted token still works.
+    }
+    return out;
+  },
   language(): string | null {
     return read(STORAGE.language);
   },

@@ -6,13 +6,14 @@
  */
 import type Phaser from "phaser";
 import {
+  allocationTotal,
   BUCKET_IDS,
   emptyAllocation,
   type Allocation,
   type BucketId,
 } from "../../../shared/model/levers";
 import { SCENES } from "../constants";
-import { getLanguage, t } from "../i18n/index";
+import { getLanguage, t, tp } from "../i18n/index";
 import { findScenario } from "../scenarios";
 import {
   DraftEdits,
@@ -24,6 +25,7 @@ import {
 import { forecastChange } from "../viewmodels/forecast";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
+import { confirmDialog } from "../ui/confirmDialog";
 import { h } from "../ui/dom";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
@@ -46,6 +48,8 @@ export class BoardScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private lastClock = "";
   private live: HTMLElement | null = null;
+  /** The unspent-tokens question is open: keys and clicks wait for its answer. */
+  private confirming = false;
 
   constructor() {
     super(SCENES.board);
@@ -162,8 +166,23 @@ export class BoardScene extends BaseScene {
    * meanwhile is not what this player looked at when deciding.
    */
   private async submit(): Promise<void> {
-    if (!this.editable()) return;
+    if (!this.editable() || this.confirming) return;
     this.syncDraft();
+    // Unspent tokens are lost: ask first, since one Enter too many would waste them.
+    const unspent = this.budget() - allocationTotal(this.draft);
+    if (unspent > 0) {
+      this.confirming = true;
+      const go = await confirmDialog({
+        title: t("board.confirm.title"),
+        text: `${tp("board.unspent", unspent, { n: unspent })}. ${t("board.confirm.text")}`,
+        confirm: t("board.confirm.submit"),
+        cancel: t("board.confirm.back"),
+        testId: "confirm-submit",
+      });
+      this.confirming = false;
+      if (!go || !this.editable()) return;
+      this.syncDraft();
+    }
     await this.session?.send("allocation.submit", { allocation: { ...this.draft } });
   }
 
@@ -188,6 +207,8 @@ export class BoardScene extends BaseScene {
 
   private onKey(event: KeyboardEvent): void {
     const target = event.target as HTMLElement | null;
+    // A dialog (the submit confirmation) answers its own keys.
+    if (this.confirming || target?.closest?.("dialog")) return;
     if (
       target &&
       (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA")

@@ -3,11 +3,12 @@
  * temptation tile, the budget meter and the button that fits the stage.
  */
 import type Phaser from "phaser";
-import type { translate } from "../i18n/index";
+import { translatePlural, type translate } from "../i18n/index";
 import { COLORS } from "../theme";
 import type { boardModel } from "../viewmodels/board";
 import type { BoardLayout } from "../viewmodels/layout";
 import { percent } from "../viewmodels/format";
+import { waitingLine } from "../viewmodels/submissions";
 import { budgetMeter } from "../draw/budget";
 import { canvasButton } from "../draw/button";
 import { community } from "../draw/community";
@@ -91,7 +92,9 @@ export function drawDecide(
   }
   const note =
     m.stage === "deciding" && m.budget.remaining > 0
-      ? tr("board.unspent", { n: m.budget.remaining })
+      ? translatePlural(p.language, "board.unspent", m.budget.remaining, {
+          n: m.budget.remaining,
+        })
       : m.budget.cut
         ? tr("board.budgetCut")
         : "";
@@ -140,10 +143,13 @@ export function drawDecide(
   } else if (m.stage === "submitted") {
     slotButton(`✓ ${tr("board.submitted")}`, () => undefined, true);
     add(
-      text(scene, s.x, s.y + s.h + 4, tr("board.waitingTeams"), {
-        size: 12,
-        color: COLORS.textDim,
-      }),
+      fit(
+        text(scene, s.x, s.y + s.h + 4, waitingLine(p.language, p.view), {
+          size: 12,
+          color: COLORS.textDim,
+        }),
+        s.w,
+      ),
     );
   } else if (m.stage === "briefing") {
     if (solo) slotButton(tr("fac.next.briefing"), p.handlers.next);

@@ -38,6 +38,7 @@ export interface Attrs {
   download?: string;
   spellcheck?: string;
   autocapitalize?: string;
+  scope?: string;
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(

@@ -48,8 +48,8 @@ export class BoardScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private lastClock = "";
   private live: HTMLElement | null = null;
-  /** The unspent-tokens question is open: keys and clicks wait for its answer. */
-  private confirming = false;
+  /** The unspent-tokens question is open: keys wait for its answer; `abort` withdraws it. */
+  private confirming: AbortController | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -61,6 +61,7 @@ export class BoardScene extends BaseScene {
     const onKey = (event: KeyboardEvent) => this.onKey(event);
     window.addEventListener("keydown", onKey);
     this.keep(() => window.removeEventListener("keydown", onKey));
+    this.keep(() => this.confirming?.abort());
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
     this.mountPanel(this.live);
@@ -171,15 +172,17 @@ export class BoardScene extends BaseScene {
     // Unspent tokens are lost: ask first, since one Enter too many would waste them.
     const unspent = this.budget() - allocationTotal(this.draft);
     if (unspent > 0) {
-      this.confirming = true;
+      const confirming = new AbortController();
+      this.confirming = confirming;
       const go = await confirmDialog({
         title: t("board.confirm.title"),
         text: `${tp("board.unspent", unspent, { n: unspent })}. ${t("board.confirm.text")}`,
         confirm: t("board.confirm.submit"),
         cancel: t("board.confirm.back"),
         testId: "confirm-submit",
+        signal: confirming.signal,
       });
-      this.confirming = false;
+      this.confirming = null;
       if (!go || !this.editable()) return;
       this.syncDraft();
     }
@@ -260,6 +263,8 @@ export class BoardScene extends BaseScene {
     const session = this.session;
     const view = session?.view;
     if (!session || !view) return;
+    // Time ran out (or the facilitator closed the quarter) while the question was open.
+    if (this.confirming && !this.editable()) this.confirming.abort();
     this.syncDraft();
     const handlers: BoardHandlers = {
       adjust: (bucket, delta) => this.adjust(bucket, delta),

@@ -14,6 +14,8 @@ export interface ConfirmText {
   /** A destructive action gets the danger style. */
   danger?: boolean;
   testId?: string;
+  /** Closes the question unanswered (false) when the moment has passed (e.g. the phase moved on). */
+  signal?: AbortSignal;
 }
 
 /** Resolves true when confirmed; false on cancel, Escape or a click outside. */
@@ -48,6 +50,9 @@ export function confirmDialog(copy: ConfirmText): Promise<boolean> {
     dialog.addEventListener("close", () => {
       dialog.remove();
       resolve(answer);
+    });
+    copy.signal?.addEventListener("abort", () => {
+      if (dialog.open) close(false);
     });
     document.body.append(dialog);
     dialog.showModal();

@@ -141,7 +141,8 @@ describe("Mes ateliers", () => {
 
   it("says where each one stands, in words, and what can be done with it", () => {
     const [live, ended] = parseWorkshopList(answer, "tok");
-    const title = (id: string) => getScenario(id)?.title.fr;
+    const title = (id: string, turnsTotal: number) =>
+      scenarioTitle("fr", getScenario(id)!, turnsTotal);
     const line = workshopLine("fr", live!, title);
     expect(line).toMatchObject({
       code: "ABC234",
@@ -152,8 +153,15 @@ describe("Mes ateliers", () => {
       quarantined: false,
     });
     expect(line.details).toMatch(/^3 équipes · créé le \d+ mars 2026/);
-    const over = workshopLine("en", ended!, (id) => getScenario(id)?.title.en);
-    expect(over).toMatchObject({ status: "Ended", canEnd: false, canReopen: true });
+    const over = workshopLine("en", ended!, (id, turnsTotal) =>
+      scenarioTitle("en", getScenario(id)!, turnsTotal),
+    );
+    expect(over).toMatchObject({
+      title: "One year to bring the community to life",
+      status: "Ended",
+      canEnd: false,
+      canReopen: true,
+    });
     expect(over.details).toMatch(/^1 team · created on \d+ Mar 2026/);
     const damaged = workshopLine("fr", { ...live!, quarantined: true }, title);
     expect(damaged).toMatchObject({

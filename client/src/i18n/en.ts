@@ -202,8 +202,10 @@ export const en: Record<keyof typeof fr, string> = {
   "board.noTimer": "No time limit",
   "board.forecast": "Forecast",
   "board.spectator": "You are following the game without a team.",
-  "board.viral": "{n} campaign(s) went viral",
-  "board.backfired": "{n} campaign(s) backfired",
+  "board.viral.one": "{n} campaign went viral",
+  "board.viral.other": "{n} campaigns went viral",
+  "board.backfired.one": "{n} campaign backfired",
+  "board.backfired.other": "{n} campaigns backfired",
 
   "situation.crisis": "Open crisis ({p})",
   "situation.crisisText":
@@ -285,7 +287,8 @@ export const en: Record<keyof typeof fr, string> = {
   "fac.privateLink": "Private facilitator link",
   "fac.privateLinkHint": "Keep it to come back to the console from another device.",
   "fac.lobby": "Teams",
-  "fac.players": "{n} participant(s)",
+  "fac.players.one": "{n} participant",
+  "fac.players.other": "{n} participants",
   "fac.rename": "Rename",
   "fac.moveTo": "Move",
   "fac.bot": "Bot",

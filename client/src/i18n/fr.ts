@@ -208,8 +208,10 @@ export const fr = {
   "board.noTimer": "Pas de limite",
   "board.forecast": "Prévision",
   "board.spectator": "Vous suivez la partie sans équipe.",
-  "board.viral": "{n} campagne(s) virale(s)",
-  "board.backfired": "{n} campagne(s) retournée(s)",
+  "board.viral.one": "{n} campagne virale",
+  "board.viral.other": "{n} campagnes virales",
+  "board.backfired.one": "{n} campagne retournée",
+  "board.backfired.other": "{n} campagnes retournées",
 
   "situation.crisis": "Crise ouverte ({p})",
   "situation.crisisText":
@@ -291,7 +293,8 @@ export const fr = {
   "fac.privateLink": "Lien privé d'animateur",
   "fac.privateLinkHint": "Gardez-le pour revenir à la console depuis un autre appareil.",
   "fac.lobby": "Équipes",
-  "fac.players": "{n} participant(s)",
+  "fac.players.one": "{n} participant",
+  "fac.players.other": "{n} participants",
   "fac.rename": "Renommer",
   "fac.moveTo": "Déplacer",
   "fac.bot": "Robot",

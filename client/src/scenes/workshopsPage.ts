@@ -4,7 +4,7 @@
  * end). The DOM is ui/workshopsPanel.ts; the lines are viewmodels/workshops.ts.
  */
 import type { App } from "../app/app";
-import { getLanguage, pick, type MessageKey } from "../i18n/index";
+import { getLanguage, type MessageKey } from "../i18n/index";
 import { listWorkshops } from "../net/api";
 import { endWorkshop, facilitate } from "../net/connect";
 import { downloadWithToken } from "../net/download";
@@ -12,6 +12,7 @@ import { storage } from "../net/storage";
 import { findScenario } from "../scenarios";
 import { workshopsPanel, type WorkshopsState } from "../ui/workshopsPanel";
 import { errorKey } from "../viewmodels/errors";
+import { scenarioTitle } from "../viewmodels/scenarioTitle";
 import {
   distinctTokens,
   mergeWorkshops,
@@ -76,9 +77,9 @@ export class WorkshopsPage {
     const state: WorkshopsState = {
       loading: this.loading,
       lines: this.list.map((w) =>
-        workshopLine(language, w, (id) => {
+        workshopLine(language, w, (id, turnsTotal) => {
           const scenario = findScenario(id);
-          return scenario ? pick(scenario.title) : undefined;
+          return scenario ? scenarioTitle(language, scenario, turnsTotal) : undefined;
         }),
       ),
       partial: this.partial,

@@ -4,7 +4,7 @@
  * field being edited keeps its focus.
  */
 import { EVENT_CARDS } from "../../../shared/model/events";
-import { getLanguage, t } from "../i18n/index";
+import { getLanguage, t, tp } from "../i18n/index";
 import { downloadWithToken } from "../net/download";
 import type { ClientView } from "../net/normalize";
 import { findScenario } from "../scenarios";
@@ -156,7 +156,15 @@ export class FacilitatorPanel {
         { class: "card overview-card" },
         h("span", { class: "eyebrow" }, view.phase === "lobby" ? t("fac.lobby") : t("board.event")),
         ...(view.phase === "lobby"
-          ? [h("p", { class: "muted" }, t("fac.players", { n: Object.keys(view.players).length }))]
+          ? [
+              h(
+                "p",
+                { class: "muted" },
+                tp("fac.players", Object.keys(view.players).length, {
+                  n: Object.keys(view.players).length,
+                }),
+              ),
+            ]
           : cards.map((card) =>
               h(
                 "div",

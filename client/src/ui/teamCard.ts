@@ -6,7 +6,7 @@ import { BUCKET_IDS, type Allocation } from "../../../shared/model/levers";
 import { STRATEGY_IDS, type StrategyId } from "../../../shared/bots/strategies";
 import type { ClientMessage, ClientMessageType, Language } from "../../../shared/protocol/messages";
 import type { Phase, TeamView } from "../../../shared/protocol/view";
-import { t } from "../i18n/index";
+import { t, tp } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
 import type { LobbyTeam } from "../viewmodels/facilitator";
 import { displayGauge, GAUGE_IDS } from "../viewmodels/gauges";
@@ -118,7 +118,11 @@ export function teamCard(
           { class: team.submitted ? "badge ok" : "badge", "data-testid": `status-${team.id}` },
           team.submitted ? `✓ ${t("fac.submitted")}` : t("fac.pending"),
         )
-      : h("span", { class: "badge" }, t("fac.players", { n: team.players.length }));
+      : h(
+          "span",
+          { class: "badge" },
+          tp("fac.players", team.players.length, { n: team.players.length }),
+        );
   const last = view.history[view.history.length - 1];
   const live =
     phase === "decision" && team.draft

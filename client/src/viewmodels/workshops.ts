@@ -73,7 +73,8 @@ export interface WorkshopLine {
 export function workshopLine(
   language: Language,
   w: WorkshopSummary,
-  scenarioTitle: (id: string) => string | undefined,
+  /** The scenario's name as played (its length may differ from the scenario's own). */
+  scenarioTitle: (id: string, turnsTotal: number) => string | undefined,
 ): WorkshopLine {
   const date = new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", {
     dateStyle: "medium",
@@ -101,7 +102,7 @@ export function workshopLine(
   ].join(" · ");
   return {
     code: w.code,
-    title: scenarioTitle(w.scenarioId) ?? w.scenarioId,
+    title: scenarioTitle(w.scenarioId, w.turnsTotal) ?? w.scenarioId,
     status,
     details,
     canEnd: !w.quarantined && w.phase !== "ended",

@@ -107,7 +107,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     store,
     live,
     // Asked on each request: a laptop may change networks during a session.
-    joinAddress: () => joinAddress(publicUrl, interfaces(), listeningPort),
+    joinAddress: () => joinAddress(publicUrl, interfaces(), listeningPort, options.host),
     clientDir: options.clientDir ?? join(process.cwd(), "dist", "client"),
     startedAt: Date.now(),
     now: () => Date.now(),

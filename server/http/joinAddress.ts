@@ -50,12 +50,26 @@ export function parsePublicUrl(value: string | undefined): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
+/** Bound to one loopback address (tests, a local-only server): no other device can come in. */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * `host` is what the server listens on: every interface (unset, `0.0.0.0`, `::`) offers the
+ * first LAN address; one specific address offers itself; a loopback address offers nothing.
+ */
 export function joinAddress(
   publicUrl: string | null,
   interfaces: Interfaces,
   port: number,
+  host?: string,
 ): JoinAddress {
   if (publicUrl) return { base: publicUrl, source: "public" };
-  const lan = lanAddress(interfaces);
-  return lan ? { base: `http://${lan}:${port}`, source: "lan" } : { base: null, source: "none" };
+  const everywhere = !host || host === "0.0.0.0" || host === "::";
+  if (!everywhere && isLoopback(host)) return { base: null, source: "none" };
+  const lan = everywhere ? lanAddress(interfaces) : host;
+  if (!lan) return { base: null, source: "none" };
+  const shown = lan.includes(":") ? `[${lan}]` : lan;
+  return { base: `http://${shown}:${port}`, source: "lan" };
 }

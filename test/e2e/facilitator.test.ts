@@ -47,9 +47,11 @@ let server: TestServer;
 let lan: string;
 beforeAll(async () => {
   rig = await startRig();
-  // The same client, served by a server whose machine sits on a room's Wi-Fi.
+  // The same client, served by a server whose machine sits on a room's Wi-Fi, listening on
+  // every interface as `npm start` does (the page itself is opened on 127.0.0.1).
   server = await startTestServer({
     clientDir: rig.clientDir,
+    host: "0.0.0.0",
     networkInterfaces: () => ({ lo: [nic("127.0.0.1", true)], wlan0: [nic(LAN_IP, false)] }),
   });
   lan = `${LAN_IP}:${server.app.port}`;

@@ -30,6 +30,18 @@ describe("the LAN address", () => {
     expect(joinAddress(null, { lo: ROOM.lo }, 2567)).toEqual({ base: null, source: "none" });
   });
 
+  it("offers only what the server listens on", () => {
+    for (const host of ["0.0.0.0", "::", ""]) {
+      expect(joinAddress(null, ROOM, 2567, host).base, host).toBe("http://192.168.1.23:2567");
+    }
+    for (const host of ["127.0.0.1", "localhost", "::1"]) {
+      expect(joinAddress(null, ROOM, 2567, host), host).toEqual({ base: null, source: "none" });
+    }
+    expect(joinAddress(null, ROOM, 2567, "10.0.0.5").base).toBe("http://10.0.0.5:2567");
+    expect(joinAddress(null, ROOM, 2567, "fd00::5").base).toBe("http://[fd00::5]:2567");
+    expect(joinAddress("https://elan.example.org", ROOM, 2567, "127.0.0.1").source).toBe("public");
+  });
+
   it("gives way to PUBLIC_URL, normalised; bad values are refused with a reason", () => {
     expect(parsePublicUrl("https://elan.example.org/")).toBe("https://elan.example.org");
     expect(parsePublicUrl(" http://salle-b:8080/elan/ ")).toBe("http://salle-b:8080/elan");
@@ -53,7 +65,8 @@ describe("GET /api/address", () => {
   });
 
   it("reports the LAN address with the port the server listens on", async () => {
-    const server = await startTestServer({ networkInterfaces: () => ROOM });
+    // Listening on every interface, as `npm start` does (tests otherwise bind 127.0.0.1 only).
+    const server = await startTestServer({ host: "0.0.0.0", networkInterfaces: () => ROOM });
     servers.push(server);
     const res = await fetch(`${server.url}/api/address`);
     expect(res.status).toBe(200);
@@ -64,7 +77,7 @@ describe("GET /api/address", () => {
   });
 
   it("reports this machine's own interfaces by default", async () => {
-    const server = await startTestServer();
+    const server = await startTestServer({ host: "0.0.0.0" });
     servers.push(server);
     const lan = lanAddress(networkInterfaces());
     expect(await (await fetch(`${server.url}/api/address`)).json()).toEqual(
@@ -72,6 +85,15 @@ describe("GET /api/address", () => {
         ? { base: `http://${lan}:${server.app.port}`, source: "lan" }
         : { base: null, source: "none" },
     );
+  });
+
+  it("reports nothing reachable when the server listens on loopback only", async () => {
+    const server = await startTestServer({ networkInterfaces: () => ROOM });
+    servers.push(server);
+    expect(await (await fetch(`${server.url}/api/address`)).json()).toEqual({
+      base: null,
+      source: "none",
+    });
   });
 
   it("reports PUBLIC_URL when it is set", async () => {

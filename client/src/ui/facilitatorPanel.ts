@@ -11,6 +11,7 @@ import { findScenario } from "../scenarios";
 import { serverAddress } from "../net/api";
 import { consoleLinks, lobbyTeams, submissions, unassigned } from "../viewmodels/facilitator";
 import { displayHost, joinTarget, type ServerAddress } from "../viewmodels/joinAddress";
+import { submittedLabel } from "../viewmodels/submissions";
 import { currentQuarter } from "../viewmodels/track";
 import { leaderboard } from "../viewmodels/leaderboard";
 import { eventCards } from "../viewmodels/eventCards";
@@ -32,6 +33,19 @@ export interface ConsoleActions {
   now(): number;
   /** Shows an error the usual way (a failed export). */
   fail(error: unknown): void;
+}
+
+/** The overview's bar, labelled above it and announced as "2 of 3" by screen readers. */
+function submissionBar(submitted: number, total: number): HTMLElement {
+  const bar = h(
+    "div",
+    { class: "progress", role: "progressbar", "aria-label": t("fac.submissions") },
+    h("span", { style: `width:${(100 * submitted) / Math.max(1, total)}%` }),
+  );
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", String(total));
+  bar.setAttribute("aria-valuenow", String(submitted));
+  return bar;
 }
 
 export class FacilitatorPanel {
@@ -174,12 +188,9 @@ export class FacilitatorPanel {
               ),
             )),
         view.phase === "decision"
-          ? h(
-              "div",
-              { class: "progress", role: "progressbar", "aria-label": t("fac.submissions") },
-              h("span", { style: `width:${(100 * subs.submitted) / Math.max(1, subs.total)}%` }),
-            )
+          ? h("div", { class: "progress-label" }, submittedLabel(getLanguage(), view))
           : null,
+        view.phase === "decision" ? submissionBar(subs.submitted, subs.total) : null,
       ),
     );
     // Once the game is over, the room's moment is the debrief's question, then its reveal.

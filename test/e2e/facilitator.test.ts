@@ -107,6 +107,7 @@ describe.sequential("the facilitator's console, opened on 127.0.0.1", () => {
       .poll(async () => (await canvasTexts(proj.page)).join("\n"), POLL)
       .toContain(`Scannez ou allez sur ${lan}`);
     expect(await canvasTexts(proj.page)).not.toContainEqual(expect.stringContaining("127.0.0.1"));
+    await shots(proj.page, "projector-lobby");
     expect(pageErrors(proj.page)).toEqual([]);
     await proj.context.close();
   }, 90_000);

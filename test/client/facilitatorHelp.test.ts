@@ -26,6 +26,12 @@ import {
   parseWorkshopList,
   workshopLine,
 } from "../../client/src/viewmodels/workshops";
+import { isStrongToken } from "../../shared/protocol/tokens";
+import {
+  FACILITATOR_KEY_BYTES,
+  facilitatorKeyFrom,
+  isFacilitatorKey,
+} from "../../client/src/viewmodels/facilitatorKey";
 import { playedGame, viewFromGame } from "./fixtures";
 
 const LAN = { base: "http://192.168.1.23:2567", source: "lan" } as const;
@@ -213,5 +219,21 @@ describe("the console's and the board's words", () => {
     expect(scenarioTitle("fr", cfo, 16)).toBe("Un nouveau DAF en année 2");
     expect(scenarioTitle("fr", cfo, 12)).toBe("Un nouveau DAF en année 2 · 3 ans");
     expect(scenarioTitle("en", cfo, 4)).toBe("A new CFO in year 2 · 1 year");
+  });
+});
+
+describe("this browser's facilitator key", () => {
+  it("is random base64url the server accepts as a strong token", () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const key = facilitatorKeyFrom(crypto.getRandomValues(new Uint8Array(FACILITATOR_KEY_BYTES)));
+      expect(isFacilitatorKey(key)).toBe(true);
+      expect(isStrongToken(key), key).toBe(true);
+      keys.add(key);
+    }
+    expect(keys.size).toBe(200);
+    expect(facilitatorKeyFrom(new Uint8Array([0xfb, 0xff, 0xbf]))).toBe("-_-_");
+    expect(isFacilitatorKey("short")).toBe(false);
+    expect(isFacilitatorKey(null)).toBe(false);
   });
 });

@@ -305,6 +305,11 @@ describe.sequential("the facilitator's console, opened on 127.0.0.1", () => {
       .toBe("Terminé");
     expect(await other.locator(`[data-testid=end-${second}]`).count()).toBe(0);
     const token = await page.evaluate((c) => localStorage.getItem(`elan.facilitator.${c}`), second);
+    // Both were hosted with this browser's one facilitator key: one listing finds them all.
+    expect(await page.evaluate((c) => localStorage.getItem(`elan.facilitator.${c}`), code)).toBe(
+      token,
+    );
+    expect(await page.evaluate(() => localStorage.getItem("elan.facilitatorKey"))).toBe(token);
     const listed = (await (
       await fetch(`${server.url}/api/workshops`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { code: string; phase: string }[];
@@ -317,6 +322,7 @@ describe.sequential("the facilitator's console, opened on 127.0.0.1", () => {
     await other2.page.fill("[data-testid=workshops-token]", token!);
     await other2.page.click("[data-testid=workshops-paste]");
     await other2.page.locator(`[data-testid=workshop-${second}]`).waitFor();
+    expect(await other2.page.locator(`[data-testid=workshop-${code}]`).count()).toBe(1);
     expect(pageErrors(other2.page)).toEqual([]);
     await other2.context.close();
     expect(pageErrors(page)).toEqual([]);

@@ -56,7 +56,12 @@ export class HomeScene extends BaseScene {
     const app = this.app;
     return {
       join: (code, name) => this.attempt(async () => app.adopt(await joinWorkshop(code, name))),
-      host: (choice) => this.attempt(async () => app.adopt(await hostWorkshop(choice))),
+      host: (choice) =>
+        this.attempt(async () => {
+          // One secret for every workshop of this browser: "Mes ateliers" lists them in one go.
+          const key = storage.facilitatorKey();
+          app.adopt(await hostWorkshop({ ...choice, ...(key ? { facilitatorToken: key } : {}) }));
+        }),
       solo: (choice) =>
         this.attempt(async () =>
           app.adopt(

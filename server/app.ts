@@ -8,11 +8,13 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 import { join } from "node:path";
 import { RECONNECT_GRACE_SECONDS } from "../shared/index";
 import type { AddressLimits } from "./http/addressLimits";
 import { createHttpHandler } from "./http/api";
 import { installFrontDoor, JoinRefusal } from "./http/frontDoor";
+import { joinAddress, parsePublicUrl } from "./http/joinAddress";
 import type { LiveSession, RoomDeps } from "./rooms/deps";
 import { installFullStatePatch } from "./rooms/fullState";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
@@ -42,6 +44,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Per-address HTTP limits (server/http/addressLimits.ts), or `false` for none (load tests). */
   addressLimits?: Partial<AddressLimits> | false;
+  /** The address participants reach (env `PUBLIC_URL`, checked by `parsePublicUrl`). */
+  publicUrl?: string | null;
+  /** The machine's interfaces (tests pass their own; default `os.networkInterfaces`). */
+  networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
 
 export interface ElanApp {
@@ -57,6 +63,8 @@ export interface ElanApp {
 export const SQLITE_FILE = "elan.sqlite";
 
 export async function startApp(options: AppOptions): Promise<ElanApp> {
+  // Checked before anything is opened: a bad value stops here, with nothing to release.
+  const publicUrl = parsePublicUrl(options.publicUrl ?? undefined);
   installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
   // Refuses to start on a folder that is not writable or that another Élan is using.
   const lock = lockDataDir(options.dataDir);
@@ -93,9 +101,13 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
       if (reservation !== undefined) this.seatReservationTimeout = reservation;
     }
   }
+  const interfaces = options.networkInterfaces ?? networkInterfaces;
+  let listeningPort = options.port;
   const handler = createHttpHandler({
     store,
     live,
+    // Asked on each request: a laptop may change networks during a session.
+    joinAddress: () => joinAddress(publicUrl, interfaces(), listeningPort, options.host),
     clientDir: options.clientDir ?? join(process.cwd(), "dist", "client"),
     startedAt: Date.now(),
     now: () => Date.now(),
@@ -137,6 +149,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     },
   });
   const address = server.transport.server?.address() as AddressInfo | null;
+  listeningPort = address?.port ?? options.port;
   const { restored, quarantined } = await restoreUnfinished(deps);
   return {
     server,

@@ -4,11 +4,14 @@
  * ready (the restart test waits for that line). ALLOWED_ORIGINS (comma-separated exact origins,
  * e.g. the Vite dev server `http://localhost:5173`) opens the API and matchmaking to those
  * sites; TRUST_PROXY=1 limits clients by the X-Forwarded-For address of one reverse proxy.
+ * PUBLIC_URL (e.g. https://elan.example.org) is the address participants are shown (QR code,
+ * projector) instead of this machine's LAN address.
  */
 import { resolve } from "node:path";
 import { WebSocket } from "ws";
 import { startApp, type ElanApp } from "./app";
 import { originsFromEnv } from "./http/cors";
+import { parsePublicUrl } from "./http/joinAddress";
 import { StoreOpenError } from "./store/sqlite";
 
 // Node 20 has no global WebSocket; @colyseus/core needs one on its reconnection path (STACK.md).
@@ -27,11 +30,25 @@ try {
   console.error(`ALLOWED_ORIGINS: ${(error as Error).message}`);
   process.exit(1);
 }
+let publicUrl: string | null;
+try {
+  publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
+} catch (error) {
+  console.error(`PUBLIC_URL: ${(error as Error).message}`);
+  process.exit(1);
+}
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 
 let app: ElanApp;
 try {
-  app = await startApp({ port, dataDir, handleSignals: true, allowedOrigins, trustProxy });
+  app = await startApp({
+    port,
+    dataDir,
+    handleSignals: true,
+    allowedOrigins,
+    trustProxy,
+    publicUrl,
+  });
 } catch (error) {
   // A data folder that is not writable, locked by another Élan, or holding a file that is not
   // a usable database: say which and why, and stop rather than run without a safe store.

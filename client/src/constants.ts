@@ -29,6 +29,8 @@ export const STORAGE = {
   language: "elan.language",
   seat: (code: string) => `elan.seat.${code}`,
   facilitator: (code: string) => `elan.facilitator.${code}`,
+  /** This browser's facilitator secret, used for every workshop it hosts ("Mes ateliers"). */
+  facilitatorKey: "elan.facilitatorKey",
   /** The solo games this browser can resume (a list). */
   soloGames: "elan.soloGames",
   /** Before the list: one solo game with a reconnection token (read once, to drop it). */

@@ -45,6 +45,8 @@ export interface TestHooks {
   printExport(json: unknown, teamId: string | null): Promise<void>;
   /** Every canvas text on screen, in page (CSS) pixels: the layout audit checks their bounds. */
   texts(): CanvasText[];
+  /** The text of every canvas text on screen (what the canvas says). */
+  canvasTexts(): string[];
 }
 
 export interface CanvasText {
@@ -126,5 +128,6 @@ export function exposeTestHooks(app: App): void {
     texts: () => (app.game ? canvasTexts(app.game) : []),
     printExport: (json, teamId) =>
       printExport(json, teamId ? { kind: "team", teamId } : { kind: "room" }, getLanguage()),
+    canvasTexts: () => (app.game ? canvasTexts(app.game).map((t) => t.text) : []),
   };
 }

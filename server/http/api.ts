@@ -11,6 +11,7 @@ import type { SessionState } from "../session/types";
 import type { LiveSession } from "../rooms/deps";
 import type { WorkshopStore } from "../store/store";
 import { CSV_FRENCH, CSV_INTERNATIONAL, exportCsv, exportJson, isExportFormat } from "./export";
+import type { JoinAddress } from "./joinAddress";
 import { serveClient } from "./static";
 
 export interface HttpContext {
@@ -19,6 +20,8 @@ export interface HttpContext {
   clientDir: string;
   startedAt: number;
   now: () => number;
+  /** Where participants join (PUBLIC_URL, else the LAN address): `GET /api/address`. */
+  joinAddress: () => JoinAddress;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -143,6 +146,7 @@ export function createHttpHandler(ctx: HttpContext) {
           "Tokens never go in URLs: send Authorization: Bearer <token> instead of ?token=.",
         );
       }
+      if (path === "/api/address") return json(res, 200, ctx.joinAddress());
       if (path === "/api/workshops") {
         const token = tokenOf(req);
         if (!token) {

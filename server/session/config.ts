@@ -91,7 +91,7 @@ export function soloConfig(options: SoloCreateOptions, ctx: ConfigContext): Conf
       kind: "solo",
       code: ctx.code,
       scenarioId: scenario.id,
-      years: scenario.years,
+      years: options.years ?? scenario.years,
       teamIds,
       teamNames,
       bots,

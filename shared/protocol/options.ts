@@ -1,6 +1,9 @@
 /** Options a client passes when creating or joining a room. */
 import { z } from "zod";
 import { LANGUAGES, PACINGS } from "./messages";
+import { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
+
+export { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
 
 /** User-supplied facilitator tokens must be random enough: the rule is in tokens.ts. */
 export { estimateTokenGuesses, isStrongToken } from "./tokens";
@@ -32,6 +35,12 @@ export const soloCreateOptions = z
     language: z.enum(LANGUAGES).optional(),
     name: z.string().max(200).optional(),
     rivals: z.number().int().min(1).max(5).optional(),
+    years: z
+      .number({ error: "years must be a whole number from 1 to 4." })
+      .int({ error: "years must be a whole number from 1 to 4." })
+      .min(MIN_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
+      .max(MAX_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
+      .optional(),
     decisionSeconds: z.number().int().min(0).max(3600).optional(),
   })
   .strict();

@@ -4,6 +4,7 @@ import { routeFor } from "../../client/src/viewmodels/route";
 import { currentQuarter, trackModel } from "../../client/src/viewmodels/track";
 import { timerModel } from "../../client/src/viewmodels/timer";
 import { clock } from "../../client/src/viewmodels/format";
+import { workshopDownloads } from "../../client/src/viewmodels/downloads";
 import {
   consoleLinks,
   emptyTeams,
@@ -92,20 +93,32 @@ describe("the facilitator console", () => {
     expect(phaseControl("ended", 16, 16)).toBeNull();
   });
 
-  it("builds the join, projector, private and export links from the origin", () => {
-    const links = consoleLinks("https://elan.example", "ABC234", "s3cret/+");
-    expect(links.join).toBe("https://elan.example/?code=ABC234");
-    expect(links.projector).toBe("https://elan.example/?code=ABC234&view=projector");
-    // The token stays in the fragment (never sent to a server) and out of export URLs.
-    expect(links.facilitator).toBe("https://elan.example/?code=ABC234#facilitator=s3cret%2F%2B");
-    expect(links.exportCsv).toBe("https://elan.example/api/workshops/ABC234/export?format=csv");
-    expect(links.exportCsvFr).toBe(
-      "https://elan.example/api/workshops/ABC234/export?format=csv-fr",
+  it("builds the join and private links on the reachable address, the projector's on the page's", () => {
+    const links = consoleLinks(
+      "http://localhost:2567",
+      "https://elan.example",
+      "ABC234",
+      "s3cret/+",
     );
-    expect(links.exportJson).toBe("https://elan.example/api/workshops/ABC234/export?format=json");
-    for (const url of [links.join, links.projector, links.exportCsv, links.exportJson]) {
-      expect(url).not.toContain("s3cret");
-    }
+    expect(links.join).toBe("https://elan.example/?code=ABC234");
+    // The projector is opened from this very page, on this machine.
+    expect(links.projector).toBe("http://localhost:2567/?code=ABC234&view=projector");
+    // The token stays in the fragment (never sent to a server).
+    expect(links.facilitator).toBe("https://elan.example/?code=ABC234#facilitator=s3cret%2F%2B");
+    for (const url of [links.join, links.projector]) expect(url).not.toContain("s3cret");
     expect(new URL(links.facilitator).search).not.toContain("s3cret");
+  });
+
+  it("lists every download once, the token never in a URL", () => {
+    const downloads = workshopDownloads("https://elan.example", "ABC234");
+    expect(downloads.map((d) => [d.id, d.url, d.fileName])).toEqual([
+      ["csv", "https://elan.example/api/workshops/ABC234/export?format=csv", "elan-ABC234.csv"],
+      [
+        "csv-fr",
+        "https://elan.example/api/workshops/ABC234/export?format=csv-fr",
+        "elan-ABC234-fr.csv",
+      ],
+      ["json", "https://elan.example/api/workshops/ABC234/export?format=json", "elan-ABC234.json"],
+    ]);
   });
 });

@@ -67,6 +67,7 @@ describe("the home forms", () => {
       code: "ABC234",
       facilitatorToken: null,
       projector: false,
+      workshops: false,
     });
     expect(readStartParams("?code=ABC234&view=projector").projector).toBe(true);
     expect(readStartParams("?code=ABC234&facilitator=t0k").facilitatorToken).toBe("t0k");
@@ -78,7 +79,9 @@ describe("the home forms", () => {
       code: "ABC234",
       facilitatorToken: "new",
       projector: false,
+      workshops: false,
     });
+    expect(readStartParams("?workshops").workshops).toBe(true);
     expect(readStartParams("?code=ABC234", "").facilitatorToken).toBeNull();
     expect(readStartParams("").code).toBeNull();
   });

@@ -27,7 +27,7 @@ import {
   startRig,
   type Rig,
 } from "./harness";
-import { allocate, hostWorkshop, joinByCode, playSoloQuarter } from "./steps";
+import { allocate, hostWorkshop, joinByCode, playSoloQuarter, submitDecision } from "./steps";
 
 /** A loaded 2-core machine can take seconds for what usually takes milliseconds. */
 const POLL = { timeout: 15_000 };
@@ -258,8 +258,8 @@ describe.sequential("Élan in a real browser", () => {
           "connected",
         ]);
       }
-      await ana.page.keyboard.press("Enter");
-      await ben.page.keyboard.press("Enter");
+      await submitDecision(ana.page);
+      await submitDecision(ben.page);
       await expect
         .poll(() => fac.page.textContent("[data-testid=submissions]"), POLL)
         .toContain("2 / 2");

@@ -22,7 +22,7 @@ import {
   startRig,
   type Rig,
 } from "./harness";
-import { allocate, joinByCode } from "./steps";
+import { allocate, joinByCode, submitDecision } from "./steps";
 
 const POLL = { timeout: 20_000 };
 
@@ -67,8 +67,8 @@ describe.sequential("the debrief in a real browser", () => {
       await phase(ben.page, "decision");
       await allocate(ana.page, { 2: 4, 4: 3, 6: 3 });
       await allocate(ben.page, { 7: 6, 1: 2 });
-      await ana.page.keyboard.press("Enter");
-      await ben.page.keyboard.press("Enter");
+      await submitDecision(ana.page);
+      await submitDecision(ben.page);
       await expect.poll(() => teamsSubmitted(fac.room), POLL).toBe(true);
       await request(fac.room, "phase.next"); // the reveal of the quarter
       await request(fac.room, "phase.next"); // the next briefing, or the debrief

@@ -12,7 +12,7 @@ import { startApp, type ElanApp } from "../../server/app";
 import { createWorkshop, joinAs, request, waitFor, type AnyRoom } from "../helpers/clients";
 import { startTestServer } from "../helpers/server";
 import { LAPTOP, pageErrors, person, phase, scene, startRig, type Rig } from "./harness";
-import { hostWorkshop, joinByCode } from "./steps";
+import { hostWorkshop, joinByCode, leaveSolo, submitDecision } from "./steps";
 
 let rig: Rig;
 beforeAll(async () => {
@@ -137,8 +137,8 @@ describe.sequential("a session in a real browser", () => {
     const shown = (page: Page) => page.evaluate(() => window.__elan?.shownDraft ?? null);
     await expect.poll(() => shown(ana.page), { timeout: 10_000 }).toMatchObject(expected);
     await expect.poll(() => shown(ben.page), { timeout: 10_000 }).toMatchObject(expected);
-    // What Ana submits is what her board shows.
-    await ana.page.keyboard.press("Enter");
+    // What Ana submits is what her board shows (one token left: she confirms).
+    await submitDecision(ana.page);
     await request(fac.room, "phase.next", {});
     await phase(ana.page, "results");
     const played = await ana.page.evaluate(
@@ -216,7 +216,7 @@ describe.sequential("solo games kept in this browser", () => {
     await phase(page, "decision");
     await page.keyboard.press("2");
     await page.keyboard.press("+");
-    await page.keyboard.press("Enter");
+    await submitDecision(page);
     await phase(page, "results");
     const roomId = await page.evaluate(() => (window.__elan?.identity() as { code: string }).code);
     const where = () =>
@@ -226,8 +226,7 @@ describe.sequential("solo games kept in this browser", () => {
       }));
     // Back home (the learner left: nobody is in the room any more): "My games" offers it, and
     // resumes it by its seat token (the server rebuilds the room from its log).
-    await page.click(".brand");
-    await scene(page, "home");
+    await leaveSolo(page);
     const row = page.locator(`[data-testid=solo-game-${roomId}]`);
     await expect.poll(() => row.textContent()).toContain("Trimestre 1 sur 16");
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -241,8 +240,7 @@ describe.sequential("solo games kept in this browser", () => {
     await phase(page, "results");
     expect(await where()).toEqual({ code: roomId, turn: 1 });
     // A game the learner forgets leaves the list.
-    await page.click(".brand");
-    await scene(page, "home");
+    await leaveSolo(page);
     await page.click(`[data-testid=solo-forget-${roomId}]`);
     await expect.poll(() => page.locator("[data-testid=solo-games]").count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
@@ -264,7 +262,7 @@ describe.sequential("a solo game across a server restart", () => {
       await phase(page, "briefing");
       await page.keyboard.press("Enter");
       await phase(page, "decision");
-      await page.keyboard.press("Enter");
+      await submitDecision(page);
       await phase(page, "results");
       const roomId = await page.evaluate(
         () => (window.__elan?.identity() as { code: string }).code,

@@ -35,6 +35,24 @@ export async function allocate(page: Page, tokens: Record<number, number>): Prom
   }
 }
 
+/**
+ * Enter submits what the board shows. With tokens left unspent the board asks first (a modal
+ * dialog, focus on "submit anyway"), and Enter again confirms.
+ */
+export async function submitDecision(page: Page): Promise<void> {
+  await page.keyboard.press("Enter");
+  if (await page.locator("[data-testid=confirm-submit][open]").count()) {
+    await page.keyboard.press("Enter");
+  }
+}
+
+/** Leaves a running solo game by the brand button: the app asks first, the learner confirms. */
+export async function leaveSolo(page: Page): Promise<void> {
+  await page.click(".brand");
+  await page.click("[data-testid=confirm-leave] [data-testid=confirm-yes]");
+  await scene(page, "home");
+}
+
 /** One solo quarter from its briefing to its results (Enter does what the big button says). */
 export async function playSoloQuarter(
   page: Page,
@@ -56,7 +74,7 @@ export async function playSoloQuarter(
     await settle(page);
     await shot(page, `${screenshotPrefix}-decision`);
   }
-  await page.keyboard.press("Enter");
+  await submitDecision(page);
   await phase(page, "results");
   if (screenshotPrefix) {
     await settle(page);

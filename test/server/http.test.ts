@@ -78,6 +78,7 @@ describe("HTTP", () => {
       clientDir: join(tempDataDir(), "absent"),
       startedAt: 0,
       now: () => 0,
+      joinAddress: () => ({ base: null, source: "none" }),
     });
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -83,6 +83,25 @@ describe("the solo room", () => {
     await solo.leave();
   });
 
+  it("plays the length the learner chose, and refuses one outside 1–4 years creating nothing", async () => {
+    for (const years of [0, 5, 2.5, "2"]) {
+      const refused = new Client(server.url).create("solo", { scenario: "bad-buzz", years });
+      await expect(refused).rejects.toThrow(
+        "join.bad_options: years must be a whole number from 1 to 4.",
+      );
+    }
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { solo: number };
+    expect(health.solo).toBe(0);
+    const solo: AnyRoom = await new Client(server.url).create("solo", {
+      scenario: "bad-buzz",
+      years: 1,
+      seed: "one-year",
+    });
+    await waitFor(() => solo.state.phase === "briefing", 5000, "briefing");
+    expect([solo.state.scenarioId, solo.state.turnsTotal]).toEqual(["bad-buzz", 4]);
+    await solo.leave();
+  });
+
   it("refuses bad create options with a stable code", async () => {
     await expectJoinRefused(
       new Client(server.url).create("solo", { scenario: "nope" }),

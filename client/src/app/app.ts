@@ -6,15 +6,17 @@
 import type Phaser from "phaser";
 import type { Language } from "../../../shared/protocol/messages";
 import { SCENES, type SceneKey } from "../constants";
-import { getLanguage, pick, setLanguage, t, type MessageKey, type Params } from "../i18n/index";
+import { getLanguage, setLanguage, t, type MessageKey, type Params } from "../i18n/index";
 import { findScenario } from "../scenarios";
 import { facilitate, project, resumeSeat, resumeSolo } from "../net/connect";
 import type { Session } from "../net/session";
 import { storage } from "../net/storage";
+import { confirmDialog } from "../ui/confirmDialog";
 import { Toasts, type ToastKind } from "../ui/toasts";
 import { TopBar } from "../ui/topbar";
 import { readStartParams, type StartParams } from "../viewmodels/home";
 import { routeFor } from "../viewmodels/route";
+import { scenarioTitle } from "../viewmodels/scenarioTitle";
 import type { BoardTab } from "../viewmodels/layout";
 import { errorKey } from "../viewmodels/errors";
 import { Emitter } from "./emitter";
@@ -50,7 +52,7 @@ export class App {
   constructor(readonly overlay: HTMLElement) {
     this.topbar = new TopBar(
       (language) => this.setLanguage(language),
-      () => void this.leave(),
+      () => void this.leaveAsked(),
     );
     this.start = readStartParams(window.location.search, window.location.hash);
     // The private facilitator link carries a token: keep it, then wipe it from the address bar
@@ -150,6 +152,25 @@ export class App {
     this.events.emit("view");
   }
 
+  /**
+   * The top bar's "leave": a solo game still running asks first (a stray click should not drop
+   * the learner out of it; it stays resumable, and the question says so).
+   */
+  async leaveAsked(): Promise<void> {
+    const view = this.session?.view;
+    if (this.session?.identity.role === "solo" && view && view.phase !== "ended") {
+      const go = await confirmDialog({
+        title: t("solo.leave.title"),
+        text: t("solo.leave.text"),
+        confirm: t("solo.leave.confirm"),
+        cancel: t("common.cancel"),
+        testId: "confirm-leave",
+      });
+      if (!go) return;
+    }
+    await this.leave();
+  }
+
   async leave(): Promise<void> {
     const session = this.session;
     for (const off of this.offSession) off();
@@ -170,7 +191,7 @@ export class App {
     const role = this.session?.identity.role;
     this.topbar.update({
       code: view.kind === "workshop" && role !== "projector" ? view.code : null,
-      subtitle: scenario ? pick(scenario.title) : "",
+      subtitle: scenario ? scenarioTitle(getLanguage(), scenario, view.turnsTotal) : "",
     });
   }
 

@@ -144,7 +144,12 @@ export function resultsCard(
     ),
   );
   const top = r.y + pad * 0.8 + (compact ? 52 : 64);
-  const footer = (m.notes.length ? m.notes.length * 20 + 8 : 0) + 64;
+  // Notes wrap rather than lose their end ("…l'allocation par défaut a été jouée" on a phone).
+  const notes = m.notes.map((note) =>
+    text(scene, r.x + pad, 0, note, { size: 13, color: COLORS.warning, wrap: r.w - pad * 2 }),
+  );
+  const notesH = notes.reduce((sum, t) => sum + t.height + 4, 0);
+  const footer = (notes.length ? notesH + 4 : 0) + 64;
   const areaH = r.y + r.h - footer - top;
   const n = m.columns.length;
   m.columns.forEach((col, i) => {
@@ -210,9 +215,9 @@ export function resultsCard(
     );
   }
   let y = r.y + r.h - footer;
-  for (const note of m.notes) {
-    c.add(fit(text(scene, r.x + pad, y, note, { size: 13, color: COLORS.warning }), r.w - pad * 2));
-    y += 20;
+  for (const note of notes) {
+    c.add(note.setY(y));
+    y += note.height + 4;
   }
   const by = r.y + r.h - 60;
   if (m.action) {

@@ -179,7 +179,6 @@ export const fr = {
   "board.members": "{n} % de membres actifs",
   "board.budget": "Budget",
   "board.budgetValue": "{used} / {total}",
-  "board.unspent": "{n} jeton(s) non dépensé(s) seront perdus",
   "board.budgetCut": "Budget réduit par le DAF",
   "board.submit": "Valider la décision",
   "board.submitted": "Décision validée",
@@ -209,8 +208,10 @@ export const fr = {
   "board.noTimer": "Pas de limite",
   "board.forecast": "Prévision",
   "board.spectator": "Vous suivez la partie sans équipe.",
-  "board.viral": "{n} campagne(s) virale(s)",
-  "board.backfired": "{n} campagne(s) retournée(s)",
+  "board.viral.one": "{n} campagne virale",
+  "board.viral.other": "{n} campagnes virales",
+  "board.backfired.one": "{n} campagne retournée",
+  "board.backfired.other": "{n} campagnes retournées",
 
   "situation.crisis": "Crise ouverte ({p})",
   "situation.crisisText":
@@ -292,7 +293,8 @@ export const fr = {
   "fac.privateLink": "Lien privé d'animateur",
   "fac.privateLinkHint": "Gardez-le pour revenir à la console depuis un autre appareil.",
   "fac.lobby": "Équipes",
-  "fac.players": "{n} participant(s)",
+  "fac.players.one": "{n} participant",
+  "fac.players.other": "{n} participants",
   "fac.rename": "Renommer",
   "fac.moveTo": "Déplacer",
   "fac.bot": "Robot",
@@ -546,4 +548,117 @@ export const fr = {
   "a11y.loop": "Boucle",
   "a11y.contribution": "Contribution à l'engagement",
   "a11y.chart": "Les données du graphique",
+  // Issue 9 §5 — the facilitator needs no manual: join address, "Mes ateliers", run sheet,
+  // console labels, board wording, solo length.
+  "fac.join.localNotice":
+    "Cette page est ouverte sur {host}, que les appareils de la salle ne peuvent pas joindre : les participants rejoignent sur {address}.",
+  "fac.join.noLan":
+    "Cette page est ouverte sur {host}, que les appareils de la salle ne peuvent pas joindre, et le serveur ne connaît aucune adresse réseau : branchez cet ordinateur sur le réseau de la salle, ou démarrez Élan avec PUBLIC_URL.",
+  "fac.renameHint": "Cliquez pour renommer l'équipe",
+  "fac.submittedCount.one": "{n} / {total} équipe a validé",
+  "fac.submittedCount.other": "{n} / {total} équipes ont validé",
+  "fac.disconnected.one": "Déconnecté : {names}",
+  "fac.disconnected.other": "Déconnectés : {names}",
+  "fac.offline": "hors ligne",
+  "fac.injectOver": "Plus de trimestre à jouer : aucun événement ne peut plus frapper.",
+
+  "guide.title": "Guide de séance",
+  "guide.summary": "{minutes} min · {quarters} trimestres",
+  "guide.opening": "Accueil, équipes, règles",
+  "guide.debrief": "Débrief : prédire, révéler, discuter",
+  "guide.minutes": "{n} min",
+  "guide.quarter": "T{q}",
+  "guide.scripted": "Prévu : {event}",
+  "guide.scriptedChance": "Possible ({p} %) : {event}",
+  "guide.inject": "Déclencher : {event}",
+  "guide.timer": "Chrono conseillé : {n} min par décision.",
+  "guide.questions": "Trois questions pour le débrief",
+  "guide.cause": "Cause : {cause}",
+  "guide.cause.longTerm": "la contrainte du court terme",
+  "guide.cause.culture": "l'absence de culture numérique",
+  "guide.cause.governance": "un cadre flou",
+  "guide.cause.support": "un accompagnement balbutiant",
+  "guide.cause.recruitment": "un recrutement difficile",
+  "guide.cause.strategy": "une stratégie opportuniste",
+  "guide.why.default.badBuzz":
+    "Tôt, pour montrer ce que coûte une crise quand la confiance est encore mince.",
+  "guide.why.default.expertLeaves":
+    "Les équipes ont-elles bâti recrutement et réciprocité, ou seulement du buzz ?",
+  "guide.why.new-cfo.newSponsor":
+    "Une fenêtre pour bâtir le mandat long terme avant l'arrivée du DAF.",
+  "guide.why.new-cfo.badBuzz": "Sous la pression du DAF, qui rachète du buzz pour tenir le KPI ?",
+  "guide.why.platform-migration.expertLeaves":
+    "Avant la migration : les experts retenus porteront-ils la communauté ?",
+  "guide.why.platform-migration.badBuzz":
+    "Après la migration : la confiance tient-elle quand les règles viennent de changer ?",
+  "guide.why.bad-buzz.newSponsor":
+    "Récompense les équipes qui ont reconstruit la confiance : qui saura investir dans la culture ?",
+  "guide.q.default.1":
+    "Quand le KPI du trimestre et le score long terme ont divergé, lequel avez-vous suivi, et pourquoi ?",
+  "guide.q.default.2":
+    "Qui a investi tôt dans la culture numérique ? Combien de trimestres avant d'en voir l'effet ?",
+  "guide.q.default.3":
+    "Votre stratégie donnait-elle aux membres une raison de contribuer, ou était-ce une « fan zone » ?",
+  "guide.q.new-cfo.1":
+    "Le mandat long terme a-t-il protégé votre plan quand le DAF est arrivé ? Quand l'aviez-vous construit ?",
+  "guide.q.new-cfo.2":
+    "Sous la pression, vos règles du jeu sont-elles restées claires, ou la gouvernance a-t-elle été sacrifiée ?",
+  "guide.q.new-cfo.3":
+    "Qui a continué à accompagner contributeurs et animateurs pendant les trimestres de disette ?",
+  "guide.q.platform-migration.1":
+    "Les membres formés à la culture numérique ont-ils mieux passé la migration ? Qu'est-ce qui le montre ?",
+  "guide.q.platform-migration.2":
+    "Combien de trimestres d'accompagnement a-t-il fallu pour refermer la migration ?",
+  "guide.q.platform-migration.3":
+    "Les règles réécrites après le changement d'outil étaient-elles prêtes avant, ou après la crise ?",
+  "guide.q.bad-buzz.1":
+    "Votre cadre était-il prêt avant le premier bad buzz, ou l'avez-vous construit dans l'urgence ?",
+  "guide.q.bad-buzz.2":
+    "Quand l'experte est partie, qui l'a remplacée, et qu'aviez-vous à offrir aux experts ?",
+  "guide.q.bad-buzz.3":
+    "Après la crise, qu'est-ce qui a fait revenir la confiance : le buzz ou la réciprocité ?",
+
+  "workshops.title": "Mes ateliers",
+  "workshops.lead":
+    "Les ateliers animés depuis ce navigateur. Sur un autre appareil, collez votre jeton d'animateur (il figure dans votre lien privé).",
+  "workshops.empty": "Aucun atelier à afficher.",
+  "workshops.token": "Jeton d'animateur",
+  "workshops.tokenButton": "Afficher ses ateliers",
+  "workshops.back": "Retour à l'accueil",
+  "workshops.reopen": "Ouvrir la console",
+  "workshops.end": "Terminer",
+  "workshops.endConfirm":
+    "Terminer l'atelier {code} pour tout le monde ? Les trimestres joués sont gardés.",
+  "workshops.ended": "Atelier {code} terminé.",
+  "workshops.teams.one": "{n} équipe",
+  "workshops.teams.other": "{n} équipes",
+  "workshops.created": "créé le {date}",
+  "workshops.lobby": "Pas encore commencé",
+  "workshops.progress": "Trimestre {q} sur {total}",
+  "workshops.quarantined": "Enregistrement endommagé, mis de côté",
+  "workshops.partial": "Certains ateliers n'ont pas pu être chargés : réessayez dans une minute.",
+  "workshops.none": "Aucun atelier pour ce jeton.",
+  "home.workshops": "Mes ateliers",
+
+  "board.unspent.one": "{n} jeton non dépensé sera perdu",
+  "board.unspent.other": "{n} jetons non dépensés seront perdus",
+  "board.confirm.title": "Valider avec des jetons non dépensés ?",
+  "board.confirm.text":
+    "Des jetons non dépensés ne se reportent pas : l'attention ne se met pas de côté.",
+  "board.confirm.submit": "Valider quand même",
+  "board.confirm.back": "Continuer à répartir",
+  "board.resultsWaitLast": "C'était le dernier trimestre : l'animateur ouvrira le débrief.",
+  "board.source.default": "Aucune décision : l'allocation par défaut a été jouée.",
+  "board.source.draft": "Pas de validation : le brouillon a été joué à l'échéance.",
+  "board.doneTeams": "Ont validé : {names}",
+  "board.waitingFor": "En attente : {names}",
+  "scenario.lengthTitle.one": "Un an pour faire vivre la communauté",
+  "scenario.lengthTitle.other": "{n} ans pour faire vivre la communauté",
+  "scenario.length.one": "{n} an",
+  "scenario.length.other": "{n} ans",
+  "home.solo.years": "Durée",
+  "solo.leave.title": "Quitter la partie ?",
+  "solo.leave.text": "Elle reste dans « Mes parties » : vous pourrez la reprendre plus tard.",
+  "solo.leave.confirm": "Quitter",
+  "common.cancel": "Annuler",
 };

@@ -96,6 +96,21 @@ export async function facilitate(code: string, token: string): Promise<Session> 
   return session;
 }
 
+/**
+ * Ends a workshop from "Mes ateliers" without opening its console: a facilitator connection
+ * (which also brings a stored workshop back, as any join by code does) sends `game.end`, waits
+ * for the server's acknowledgement (the end is then durable) and leaves. Rejects with the
+ * server's refusal.
+ */
+export async function endWorkshop(code: string, token: string): Promise<void> {
+  const room = await facilitatorRoom(code, token);
+  try {
+    await room.request("game.end", {}, { timeout: 10_000 });
+  } finally {
+    await room.leave(true).catch(() => undefined);
+  }
+}
+
 export async function joinWorkshop(code: string, name: string): Promise<Session> {
   const seat = storage.seat(code);
   // Coming back under the same name reclaims the seat; a new name is a new player.

@@ -5,6 +5,11 @@
  */
 import { STORAGE } from "../constants";
 import {
+  FACILITATOR_KEY_BYTES,
+  facilitatorKeyFrom,
+  isFacilitatorKey,
+} from "../viewmodels/facilitatorKey";
+import {
   dropSoloGame,
   parseSoloGames,
   upsertSoloGame,
@@ -100,6 +105,37 @@ export const storage = {
   },
   saveFacilitatorToken(code: string, token: string | null): void {
     write(STORAGE.facilitator(code), token);
+  },
+  /**
+   * This browser's facilitator secret, made on first use (viewmodels/facilitatorKey.ts); null
+   * when storage or randomness is refused (the server then makes a token per workshop).
+   */
+  facilitatorKey(): string | null {
+    const known = read(STORAGE.facilitatorKey);
+    if (isFacilitatorKey(known)) return known;
+    try {
+      const key = facilitatorKeyFrom(crypto.getRandomValues(new Uint8Array(FACILITATOR_KEY_BYTES)));
+      write(STORAGE.facilitatorKey, key);
+      return read(STORAGE.facilitatorKey) === key ? key : null;
+    } catch {
+      return null;
+    }
+  },
+  /** Every workshop this browser has a facilitator token for ("Mes ateliers"). */
+  facilitatorTokens(): { code: string; token: string }[] {
+    const prefix = STORAGE.facilitator("");
+    const out: { code: string; token: string }[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(prefix)) continue;
+        const token = localStorage.getItem(key);
+        if (token) out.push({ code: key.slice(prefix.length), token });
+      }
+    } catch {
+      // Storage refused: nothing remembered, a pasted token still works.
+    }
+    return out;
   },
   language(): string | null {
     return read(STORAGE.language);

@@ -6,13 +6,14 @@
  */
 import type Phaser from "phaser";
 import {
+  allocationTotal,
   BUCKET_IDS,
   emptyAllocation,
   type Allocation,
   type BucketId,
 } from "../../../shared/model/levers";
 import { SCENES } from "../constants";
-import { getLanguage, t } from "../i18n/index";
+import { getLanguage, t, tp } from "../i18n/index";
 import { findScenario } from "../scenarios";
 import {
   DraftEdits,
@@ -24,6 +25,7 @@ import {
 import { forecastChange } from "../viewmodels/forecast";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
+import { confirmDialog } from "../ui/confirmDialog";
 import { h } from "../ui/dom";
 import { BoardSummary } from "../ui/boardSummary";
 import { DecisionControls } from "../ui/decisionControls";
@@ -51,6 +53,8 @@ export class BoardScene extends BaseScene {
   private live: HTMLElement | null = null;
   private controls: DecisionControls | null = null;
   private summary: BoardSummary | null = null;
+  /** The unspent-tokens question is open: keys wait for its answer; `abort` withdraws it. */
+  private confirming: AbortController | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -62,6 +66,7 @@ export class BoardScene extends BaseScene {
     const onKey = (event: KeyboardEvent) => this.onKey(event);
     window.addEventListener("keydown", onKey);
     this.keep(() => window.removeEventListener("keydown", onKey));
+    this.keep(() => this.confirming?.abort());
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
     // The canvas controls as buttons, and what the canvas shows as tables.
@@ -172,8 +177,25 @@ export class BoardScene extends BaseScene {
    * meanwhile is not what this player looked at when deciding.
    */
   private async submit(): Promise<void> {
-    if (!this.editable()) return;
+    if (!this.editable() || this.confirming) return;
     this.syncDraft();
+    // Unspent tokens are lost: ask first, since one Enter too many would waste them.
+    const unspent = this.budget() - allocationTotal(this.draft);
+    if (unspent > 0) {
+      const confirming = new AbortController();
+      this.confirming = confirming;
+      const go = await confirmDialog({
+        title: t("board.confirm.title"),
+        text: `${tp("board.unspent", unspent, { n: unspent })}. ${t("board.confirm.text")}`,
+        confirm: t("board.confirm.submit"),
+        cancel: t("board.confirm.back"),
+        testId: "confirm-submit",
+        signal: confirming.signal,
+      });
+      this.confirming = null;
+      if (!go || !this.editable()) return;
+      this.syncDraft();
+    }
     await this.session?.send("allocation.submit", { allocation: { ...this.draft } });
   }
 
@@ -198,6 +220,8 @@ export class BoardScene extends BaseScene {
 
   private onKey(event: KeyboardEvent): void {
     const target = event.target as HTMLElement | null;
+    // A dialog (the submit confirmation) answers its own keys.
+    if (this.confirming || target?.closest?.("dialog")) return;
     if (
       target &&
       (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA")
@@ -252,6 +276,8 @@ export class BoardScene extends BaseScene {
     const session = this.session;
     const view = session?.view;
     if (!session || !view) return;
+    // Time ran out (or the facilitator closed the quarter) while the question was open.
+    if (this.confirming && !this.editable()) this.confirming.abort();
     this.syncDraft();
     const handlers: BoardHandlers = {
       adjust: (bucket, delta) => this.adjust(bucket, delta),

@@ -10,15 +10,32 @@ import type { SoloGamesHandlers } from "../ui/soloGamesCard";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import { soloGameItems } from "../viewmodels/soloGames";
 import { BaseScene } from "./BaseScene";
+import { WorkshopsPage } from "./workshopsPage";
 
 export class HomeScene extends BaseScene {
   private tab: HomeTab = "join";
+  /** The home forms, or "Mes ateliers" (`/?workshops`). */
+  private page: "home" | "workshops" = "home";
+  private workshops = new WorkshopsPage(
+    () => this.app,
+    () => this.renderPanel(),
+    (page) => this.go(page),
+  );
 
   constructor() {
     super(SCENES.home);
   }
 
   protected override setup(): void {
+    this.page = this.app.start.workshops && !this.app.start.code ? "workshops" : "home";
+    if (this.page === "workshops") this.workshops.load();
+    this.renderPanel();
+  }
+
+  private go(page: "home" | "workshops"): void {
+    this.page = page;
+    window.history.replaceState(null, "", page === "workshops" ? "/?workshops" : "/");
+    if (page === "workshops") this.workshops.load();
     this.renderPanel();
   }
 
@@ -39,12 +56,18 @@ export class HomeScene extends BaseScene {
     const app = this.app;
     return {
       join: (code, name) => this.attempt(async () => app.adopt(await joinWorkshop(code, name))),
-      host: (choice) => this.attempt(async () => app.adopt(await hostWorkshop(choice))),
+      host: (choice) =>
+        this.attempt(async () => {
+          // One secret for every workshop of this browser: "Mes ateliers" lists them in one go.
+          const key = storage.facilitatorKey();
+          app.adopt(await hostWorkshop({ ...choice, ...(key ? { facilitatorToken: key } : {}) }));
+        }),
       solo: (choice) =>
         this.attempt(async () =>
           app.adopt(
             await startSolo({
               scenario: choice.scenario,
+              years: choice.years,
               rivals: choice.rivals,
               language: app.language(),
               ...(choice.name ? { name: choice.name } : {}),
@@ -79,6 +102,10 @@ export class HomeScene extends BaseScene {
   }
 
   private renderPanel(): void {
+    if (this.page === "workshops") {
+      this.mountPanel(this.workshops.render());
+      return;
+    }
     const prefill = this.app.start.code ?? "";
     if (prefill && this.tab !== "join" && !this.panel) this.tab = "join";
     this.mountPanel(
@@ -97,6 +124,7 @@ export class HomeScene extends BaseScene {
           }),
           on: this.gameHandlers(),
         },
+        () => this.go("workshops"),
       ),
     );
     // Put the cursor where the next keystroke belongs.

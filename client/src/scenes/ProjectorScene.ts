@@ -4,6 +4,8 @@ import type { TeamInsights } from "../../../shared/analysis/insights";
 import { QR_TEXTURE, SCENES } from "../constants";
 import { getLanguage } from "../i18n/index";
 import { qrCanvas } from "../ui/qr";
+import { serverAddress } from "../net/api";
+import { displayHost, joinTarget, joinUrl, type ServerAddress } from "../viewmodels/joinAddress";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { css } from "../theme";
@@ -26,20 +28,32 @@ export class ProjectorScene extends BaseScene {
     super(SCENES.projector);
   }
 
-  /** The QR texture is made once per code; the QR library draws it asynchronously. */
+  /** Where the room's devices reach the server (asked once): the QR and the address say it. */
+  private address: ServerAddress | null = null;
+
+  protected override setup(): void {
+    this.mountPanel(this.ranking);
+    void serverAddress().then((address) => {
+      this.address = address;
+      this.invalidate();
+    });
+  }
+
+  private joinBase(): string {
+    return joinTarget(window.location, this.address).base;
+  }
+
+  /** The QR texture is made once per code and address; the QR library draws it asynchronously. */
   private qrKey(code: string): string | null {
-    const key = `${QR_TEXTURE}.${code}`;
+    const url = joinUrl(this.joinBase(), code);
+    const key = `${QR_TEXTURE}.${url}`;
     if (this.textures.exists(key)) return key;
-    if (this.qrCode === code) return null;
-    this.qrCode = code;
-    const canvas = qrCanvas(
-      `${window.location.origin}/?code=${encodeURIComponent(code)}`,
-      512,
-      () => {
-        if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
-        this.invalidate();
-      },
-    );
+    if (this.qrCode === url) return null;
+    this.qrCode = url;
+    const canvas = qrCanvas(url, 512, () => {
+      if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
+      this.invalidate();
+    });
     return null;
   }
 
@@ -64,10 +78,6 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
-  protected override setup(): void {
-    this.mountPanel(this.ranking);
-  }
-
   protected draw(width: number, height: number): void {
     const view = this.app.session?.view;
     if (!view) return;
@@ -82,7 +92,7 @@ export class ProjectorScene extends BaseScene {
       language: getLanguage(),
       view,
       qrKey: this.qrKey(view.code),
-      host: window.location.host,
+      host: displayHost(this.joinBase()),
       now: this.app.session?.serverNow() ?? Date.now(),
       insights: this.insights,
     });

@@ -9,6 +9,7 @@ import type { boardModel } from "../viewmodels/board";
 import type { BoardLayout } from "../viewmodels/layout";
 import { tileControlRects } from "../viewmodels/controls";
 import { percent } from "../viewmodels/format";
+import { waitingLine } from "../viewmodels/submissions";
 import { budgetMeter } from "../draw/budget";
 import { canvasButton } from "../draw/button";
 import { community } from "../draw/community";
@@ -124,7 +125,9 @@ export function drawDecide(
   }
   const note =
     m.stage === "deciding" && m.budget.remaining > 0
-      ? tr("board.unspent", { n: m.budget.remaining })
+      ? translatePlural(p.language, "board.unspent", m.budget.remaining, {
+          n: m.budget.remaining,
+        })
       : m.budget.cut
         ? tr("board.budgetCut")
         : "";
@@ -175,10 +178,13 @@ export function drawDecide(
   } else if (m.stage === "submitted") {
     slotButton(`✓ ${tr("board.submitted")}`, () => undefined, true);
     add(
-      text(scene, s.x, s.y + s.h + 4, tr("board.waitingTeams"), {
-        size: 12,
-        color: COLORS.textDim,
-      }),
+      fit(
+        text(scene, s.x, s.y + s.h + 4, waitingLine(p.language, p.view), {
+          size: 12,
+          color: COLORS.textDim,
+        }),
+        s.w,
+      ),
     );
   } else if (m.stage === "briefing") {
     if (solo) slotButton(tr("fac.next.briefing"), p.handlers.next);

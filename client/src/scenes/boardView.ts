@@ -190,8 +190,9 @@ export function drawBoard(
     const notes: string[] = [];
     const forced = forcedNote(lang, m.last.forced);
     if (forced) notes.push(forced);
+    // Said as what happened, not as a category.
     if (m.last.decisionSource === "draft" || m.last.decisionSource === "default")
-      notes.push(`${tr("common.team")} : ${tr(`source.${m.last.decisionSource}`)}`);
+      notes.push(tr(`board.source.${m.last.decisionSource}`));
     const last = view.turn >= view.turnsTotal;
     const split = scoreSplit(lang, m.last);
     if (split) notes.push(split);
@@ -215,7 +216,8 @@ export function drawBoard(
       action: solo
         ? { label: tr(last ? "board.toDebrief" : "board.continue"), onClick: p.handlers.next }
         : null,
-      waiting: tr("board.resultsWait"),
+      // The last quarter promises the debrief, not a next quarter.
+      waiting: tr(last ? "board.resultsWaitLast" : "board.resultsWait"),
       decisions: teams.map((x, i) => {
         const last = x.history[x.history.length - 1];
         return {

@@ -6,31 +6,57 @@ import { EVENT_CARDS, EVENT_IDS, type EventId } from "../../../shared/model/even
 import type { Pacing } from "../../../shared/protocol/messages";
 import { getLanguage, t } from "../i18n/index";
 import type { ClientView } from "../net/normalize";
-import {
-  emptyTeams,
-  phaseControl,
-  submissions,
-  type LobbyTeam,
-  type Links,
-} from "../viewmodels/facilitator";
+import { workshopDownloads } from "../viewmodels/downloads";
+import { emptyTeams, phaseControl, type LobbyTeam, type Links } from "../viewmodels/facilitator";
+import type { JoinTarget } from "../viewmodels/joinAddress";
+import { disconnectedLine, submittedLabel } from "../viewmodels/submissions";
 import { timerModel } from "../viewmodels/timer";
 import { currentQuarter } from "../viewmodels/track";
 import { button, h, select } from "./dom";
 import type { Send } from "./teamCard";
 
+export interface JoinShown {
+  /** What participants type (no scheme), and the notice when the page is on localhost. */
+  host: string;
+  notice: JoinTarget["notice"];
+  pageHost: string;
+}
+
 export function joinCard(
   view: ClientView,
   links: Links,
+  shown: JoinShown,
   qr: HTMLCanvasElement,
   copy: (text: string) => void,
 ): HTMLElement {
+  const notice =
+    shown.notice === "replaced"
+      ? t("fac.join.localNotice", { host: shown.pageHost, address: shown.host })
+      : shown.notice === "unreachable"
+        ? t("fac.join.noLan", { host: shown.pageHost })
+        : "";
+  qr.setAttribute("data-testid", "join-qr");
   return h(
     "section",
     { class: "card side-card join-card" },
     h("span", { class: "eyebrow" }, t("fac.code")),
     h("div", { class: "big-code", "data-testid": "console-code" }, view.code),
     qr,
-    h("p", { class: "muted" }, t("fac.joinAt", { host: window.location.host })),
+    h(
+      "p",
+      { class: "muted", "data-testid": "join-address" },
+      t("fac.joinAt", { host: shown.host }),
+    ),
+    notice
+      ? h(
+          "p",
+          {
+            class: shown.notice === "unreachable" ? "warn small" : "notice small",
+            "data-testid": "join-notice",
+          },
+          notice,
+        )
+      : null,
     h(
       "a",
       {
@@ -60,8 +86,8 @@ export function gameCard(
   now: number,
 ): HTMLElement {
   const control = phaseControl(view.phase, view.turn, view.turnsTotal);
-  const subs = submissions(view);
   const timer = timerModel(view, now);
+  const away = view.phase === "ended" ? "" : disconnectedLine(getLanguage(), view);
   const quarter = currentQuarter(view.phase, view.turn, view.turnsTotal);
   const over = view.phase === "debrief" || view.phase === "ended";
   const pacing = select<Pacing>(
@@ -126,9 +152,10 @@ export function gameCard(
       ? h(
           "div",
           { class: "subs", "data-testid": "submissions" },
-          `${t("fac.submissions")} ${subs.submitted} / ${subs.total}`,
+          submittedLabel(getLanguage(), view),
         )
       : null,
+    away ? h("div", { class: "warn small", "data-testid": "disconnected" }, away) : null,
     h("div", { class: "field inline" }, h("label", {}, t("fac.pacing")), pacing),
     view.phase !== "ended" ? button(t("fac.end"), end, { class: "btn danger small" }) : null,
   );
@@ -145,13 +172,20 @@ export function injectCard(
   send: Send,
   onChange: (choice: InjectChoice) => void,
   onInjected: (event: EventId) => void,
+  /** No quarter left to resolve: an event could strike nothing, so the card is off. */
+  over = false,
 ): HTMLElement {
   const language = getLanguage();
   const eventSelect = select<EventId>(
     EVENT_IDS.map((id) => ({ value: id, label: EVENT_CARDS[id].title[language] })),
     choice.event,
     (event) => onChange({ ...choice, event }),
-    { class: "small-select", "data-testid": "inject-event", "aria-label": t("fac.inject") },
+    {
+      class: "small-select",
+      "data-testid": "inject-event",
+      "aria-label": t("fac.inject"),
+      disabled: over,
+    },
   );
   const target = select<string>(
     [
@@ -160,7 +194,7 @@ export function injectCard(
     ],
     choice.team,
     (team) => onChange({ ...choice, team }),
-    { class: "small-select", "aria-label": t("a11y.injectTarget") },
+    { class: "small-select", disabled: over, "aria-label": t("a11y.injectTarget") },
   );
   const trigger = () => {
     const payload = { eventId: choice.event, ...(choice.team ? { teams: [choice.team] } : {}) };
@@ -168,10 +202,14 @@ export function injectCard(
   };
   return h(
     "section",
-    { class: "card side-card" },
+    { class: over ? "card side-card off" : "card side-card", "data-testid": "inject-card" },
     h("span", { class: "eyebrow" }, t("fac.inject")),
     eventSelect,
-    h("p", { class: "muted small" }, EVENT_CARDS[choice.event].text[language]),
+    h(
+      "p",
+      { class: "muted small" },
+      over ? t("fac.injectOver") : EVENT_CARDS[choice.event].text[language],
+    ),
     h(
       "div",
       { class: "row" },
@@ -179,6 +217,7 @@ export function injectCard(
       button(t("fac.injectButton"), trigger, {
         class: "btn small",
         "data-testid": "inject-button",
+        disabled: over,
       }),
     ),
   );
@@ -193,33 +232,41 @@ export interface PrintChoice {
 }
 
 /**
- * Export buttons: `download` fetches the file with the facilitator token in a header (never in
+ * Export buttons, one per entry of `workshopDownloads` (the one list of what can be
+ * downloaded): `download` fetches the file with the facilitator token in a header (never in
  * the URL) and saves it; `fallbackName` is used if the server names none. Once the game is over,
  * `print` (null before) offers the printed debrief of the room or of one team.
  */
 export function exportCard(
   view: ClientView,
-  links: Links,
+  origin: string,
   download: (url: string, fallbackName: string) => void,
   print: PrintChoice | null,
 ): HTMLElement {
-  const link = (url: string, ext: string, label: string, id: string) =>
-    button(label, () => download(url, `elan-${view.code}.${ext}`), {
-      class: "btn small",
-      "data-testid": `export-${id}`,
-    });
   return h(
     "section",
     { class: "card side-card" },
     h("span", { class: "eyebrow" }, t("fac.export")),
-    h(
-      "div",
-      { class: "row" },
-      link(links.exportCsv, "csv", t("fac.exportCsv"), "csv"),
-      link(links.exportCsvFr, "csv", t("fac.exportCsvFr"), "csv-fr"),
-      link(links.exportJson, "json", t("fac.exportJson"), "json"),
-    ),
+    downloadButtons(origin, view.code, download),
     print ? printRow(view, print) : null,
+  );
+}
+
+/** The download buttons of a workshop: the console and "Mes ateliers" show the same ones. */
+export function downloadButtons(
+  origin: string,
+  code: string,
+  download: (url: string, fallbackName: string) => void,
+): HTMLElement {
+  return h(
+    "div",
+    { class: "row wrap" },
+    ...workshopDownloads(origin, code).map((d) =>
+      button(t(d.label), () => download(d.url, d.fileName), {
+        class: "btn small",
+        "data-testid": `export-${d.id}`,
+      }),
+    ),
   );
 }
 

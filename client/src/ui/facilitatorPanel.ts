@@ -4,10 +4,15 @@
  * field being edited keeps its focus.
  */
 import { EVENT_CARDS } from "../../../shared/model/events";
-import { getLanguage, t } from "../i18n/index";
+import { getLanguage, t, tp } from "../i18n/index";
 import { downloadWithToken } from "../net/download";
 import type { ClientView } from "../net/normalize";
+import { findScenario } from "../scenarios";
+import { serverAddress } from "../net/api";
 import { consoleLinks, lobbyTeams, submissions, unassigned } from "../viewmodels/facilitator";
+import { displayHost, joinTarget, type ServerAddress } from "../viewmodels/joinAddress";
+import { submittedLabel } from "../viewmodels/submissions";
+import { currentQuarter } from "../viewmodels/track";
 import { leaderboard } from "../viewmodels/leaderboard";
 import { eventCards } from "../viewmodels/eventCards";
 import { timerModel } from "../viewmodels/timer";
@@ -15,6 +20,7 @@ import { exportCard, gameCard, injectCard, joinCard, type InjectChoice } from ".
 import { debriefCard } from "./debriefCard";
 import { h } from "./dom";
 import { replaceKeyed } from "./keyed";
+import { runSheetCard } from "./runSheetCard";
 import { qrCanvas } from "./qr";
 import { teamCard, type Send } from "./teamCard";
 
@@ -31,6 +37,19 @@ export interface ConsoleActions {
   print(teamId: string | null): void;
 }
 
+/** The overview's bar, labelled above it and announced as "2 of 3" by screen readers. */
+function submissionBar(submitted: number, total: number): HTMLElement {
+  const bar = h(
+    "div",
+    { class: "progress", role: "progressbar", "aria-label": t("fac.submissions") },
+    h("span", { style: `width:${(100 * submitted) / Math.max(1, total)}%` }),
+  );
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", String(total));
+  bar.setAttribute("aria-valuenow", String(submitted));
+  return bar;
+}
+
 export class FacilitatorPanel {
   readonly root = h("div", { class: "console" });
   private readonly aside = h("aside", { class: "console-side" });
@@ -44,6 +63,10 @@ export class FacilitatorPanel {
   private inject: InjectChoice = { event: "badBuzz", team: "" };
   /** The printed debrief's scope: "" the room, else a team id. */
   private printScope = "";
+  private guide: { key: string; node: HTMLDetailsElement } | null = null;
+  /** Where participants can reach the server (asked once); null until known. */
+  private address: ServerAddress | null = null;
+  private last: ClientView | null = null;
 
   constructor(
     private readonly token: string,
@@ -51,6 +74,10 @@ export class FacilitatorPanel {
   ) {
     this.main.append(this.overview, this.grid, this.extra);
     this.root.append(this.aside, this.main);
+    void serverAddress().then((address) => {
+      this.address = address;
+      if (this.last) this.update(this.last);
+    });
   }
 
   private download(url: string, fallbackName: string): void {
@@ -64,8 +91,28 @@ export class FacilitatorPanel {
     return this.qr.canvas;
   }
 
+  /** The run sheet keeps its node (and so its open/closed state) while its inputs hold. */
+  private guideFor(view: ClientView): HTMLElement | null {
+    const key = `${getLanguage()}:${view.scenarioId}:${view.turnsTotal}`;
+    if (this.guide?.key !== key) {
+      const scenario = findScenario(view.scenarioId);
+      const node = scenario ? runSheetCard(getLanguage(), scenario, view.turnsTotal / 4) : null;
+      if (node && this.guide?.node.open) node.open = true;
+      this.guide = node ? { key, node } : null;
+    }
+    const node = this.guide?.node ?? null;
+    // The quarter being played stands out.
+    const now = view.phase === "lobby" ? 0 : currentQuarter(view.phase, view.turn, view.turnsTotal);
+    node
+      ?.querySelectorAll("tr")
+      .forEach((tr) => tr.classList.toggle("now", tr.className.split(" ").includes(`q${now}`)));
+    return node;
+  }
+
   update(view: ClientView): void {
-    const links = consoleLinks(window.location.origin, view.code, this.token);
+    this.last = view;
+    const target = joinTarget(window.location, this.address);
+    const links = consoleLinks(window.location.origin, target.base, view.code, this.token);
     const send = this.actions.send;
     const teams = lobbyTeams(view);
     const subs = submissions(view);
@@ -79,27 +126,37 @@ export class FacilitatorPanel {
     this.clock = clock;
     const over = view.phase === "debrief" || view.phase === "ended";
 
-    const injectCardNode = over
-      ? null
-      : injectCard(
-          teams,
-          this.inject,
-          send,
-          (choice) => {
-            this.inject = choice;
-            this.update(view);
-          },
-          (event) => this.actions.injected(EVENT_CARDS[event].title[getLanguage()]),
-        );
+    const injectCardNode = injectCard(
+      teams,
+      this.inject,
+      send,
+      (choice) => {
+        this.inject = choice;
+        this.update(view);
+      },
+      (event) => this.actions.injected(EVENT_CARDS[event].title[getLanguage()]),
+      view.turn >= view.turnsTotal,
+    );
+    const shown = {
+      host: displayHost(target.base),
+      notice: target.notice,
+      pageHost: window.location.host,
+    };
+    const join = {
+      key: "join",
+      node: joinCard(view, links, shown, this.qrFor(links.join), this.actions.copy),
+    };
+    const game = { key: "game", node: gameCard(view, send, this.actions.openDebrief, clock, now) };
+    // In the lobby the room needs the code and QR first; once the game runs, the clock and the
+    // phase button (above the fold on a 768-pixel-high laptop), then the code for latecomers.
     replaceKeyed(this.aside, [
-      { key: "join", node: joinCard(view, links, this.qrFor(links.join), this.actions.copy) },
-      { key: "game", node: gameCard(view, send, this.actions.openDebrief, clock, now) },
-      ...(injectCardNode ? [{ key: "inject", node: injectCardNode }] : []),
+      ...(view.phase === "lobby" ? [join, game] : [game, join]),
+      { key: "inject", node: injectCardNode },
       {
         key: "export",
         node: exportCard(
           view,
-          links,
+          window.location.origin,
           (url, name) => this.download(url, name),
           over
             ? {
@@ -128,7 +185,15 @@ export class FacilitatorPanel {
         { class: "card overview-card" },
         h("span", { class: "eyebrow" }, view.phase === "lobby" ? t("fac.lobby") : t("board.event")),
         ...(view.phase === "lobby"
-          ? [h("p", { class: "muted" }, t("fac.players", { n: Object.keys(view.players).length }))]
+          ? [
+              h(
+                "p",
+                { class: "muted" },
+                tp("fac.players", Object.keys(view.players).length, {
+                  n: Object.keys(view.players).length,
+                }),
+              ),
+            ]
           : cards.map((card) =>
               h(
                 "div",
@@ -138,18 +203,16 @@ export class FacilitatorPanel {
               ),
             )),
         view.phase === "decision"
-          ? h(
-              "div",
-              { class: "progress", role: "progressbar", "aria-label": t("fac.submissions") },
-              h("span", { style: `width:${(100 * subs.submitted) / Math.max(1, subs.total)}%` }),
-            )
+          ? h("div", { class: "progress-label" }, submittedLabel(getLanguage(), view))
           : null,
+        view.phase === "decision" ? submissionBar(subs.submitted, subs.total) : null,
       ),
     );
     // Once the game is over, the room's moment is the debrief's question, then its reveal.
     if (over) this.overview.replaceChildren(debriefCard(view, send));
 
     const loose = unassigned(view);
+    const guide = this.guideFor(view);
     const rows = leaderboard(getLanguage(), Object.values(view.teams), null);
     this.extra.replaceChildren(
       ...(loose.length ? [h("p", { class: "muted" }, loose.map((p) => p.name).join(", "))] : []),
@@ -192,6 +255,7 @@ export class FacilitatorPanel {
             ),
           ]
         : []),
+      ...(guide ? [guide] : []),
     );
   }
 

@@ -4,6 +4,7 @@
  * handler that answers with a refusal to show under the form, or null.
  */
 import type { Language, Pacing } from "../../../shared/protocol/messages";
+import { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "../../../shared/protocol/solo";
 import { CLIENT_SCENARIOS } from "../scenarios";
 import { getLanguage, pick, t, type MessageKey } from "../i18n/index";
 import { checkJoinForm } from "../viewmodels/home";
@@ -21,6 +22,8 @@ export interface HostChoice {
 
 export interface SoloChoice {
   scenario: string;
+  /** 1–4 (the server refuses anything else). */
+  years: number;
   rivals: number;
   name: string;
 }
@@ -205,7 +208,12 @@ export function hostForm(handlers: HomeHandlers): HTMLElement {
 }
 
 export function soloForm(handlers: HomeHandlers): HTMLElement {
-  const choice: SoloChoice = { scenario: "default", rivals: 3, name: storage.lastName() };
+  const choice: SoloChoice = {
+    scenario: "default",
+    years: MAX_SOLO_YEARS,
+    rivals: 3,
+    name: storage.lastName(),
+  };
   const cards = h("div", { class: "scenario-cards", role: "radiogroup" });
   const renderCards = () => {
     cards.replaceChildren(
@@ -234,6 +242,18 @@ export function soloForm(handlers: HomeHandlers): HTMLElement {
     "3",
     (v) => (choice.rivals = Number(v)),
   );
+  const years = select(
+    Array.from({ length: MAX_SOLO_YEARS - MIN_SOLO_YEARS + 1 }, (_, i) => {
+      const n = MIN_SOLO_YEARS + i;
+      return {
+        value: String(n),
+        label: t(n === 1 ? "home.host.yearValue" : "home.host.yearsValue", { n }),
+      };
+    }),
+    String(choice.years),
+    (v) => (choice.years = Number(v)),
+    { "data-testid": "solo-years" },
+  );
   const out = h("p", { class: "form-error", "aria-live": "polite" });
   const form = h(
     "form",
@@ -241,7 +261,12 @@ export function soloForm(handlers: HomeHandlers): HTMLElement {
     h("h2", {}, t("home.solo.title")),
     h("p", { class: "lead" }, t("home.solo.lead")),
     cards,
-    field(t("home.solo.rivals"), rivals, "solo-rivals"),
+    h(
+      "div",
+      { class: "grid2" },
+      field(t("home.solo.years"), years, "solo-years"),
+      field(t("home.solo.rivals"), rivals, "solo-rivals"),
+    ),
     out,
     h(
       "button",

@@ -8,12 +8,28 @@ import { soloGamesCard, type SoloGamesHandlers } from "./soloGamesCard";
 export type { HomeHandlers, HostChoice, SoloChoice } from "./homeForms";
 export type HomeTab = "join" | "host" | "solo";
 
+/** A real link (it opens in a new tab too), followed in place without reloading the app. */
+function workshopsLink(open: () => void): HTMLElement {
+  const link = h(
+    "a",
+    { href: "/?workshops", class: "btn ghost small", "data-testid": "open-workshops" },
+    t("home.workshops"),
+  );
+  link.addEventListener("click", (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    open();
+  });
+  return link;
+}
+
 export function homePanel(
   tab: HomeTab,
   prefillCode: string,
   handlers: HomeHandlers,
   onTab: (tab: HomeTab) => void,
   games: { items: readonly SoloGameItem[]; on: SoloGamesHandlers },
+  openWorkshops: () => void,
 ): HTMLElement {
   const tabs: HomeTab[] = ["join", "host", "solo"];
   const labels: Record<HomeTab, MessageKey> = {
@@ -37,6 +53,7 @@ export function homePanel(
       h("p", { class: "tagline" }, t("app.tagline")),
       h("p", { class: "pitch" }, t("app.pitch")),
       soloGamesCard(games.items, games.on),
+      h("div", { class: "workshops-link" }, workshopsLink(openWorkshops)),
     ),
     h(
       "section",

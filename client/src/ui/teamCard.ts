@@ -6,7 +6,7 @@ import { BUCKET_IDS, type Allocation } from "../../../shared/model/levers";
 import { STRATEGY_IDS, type StrategyId } from "../../../shared/bots/strategies";
 import type { ClientMessage, ClientMessageType, Language } from "../../../shared/protocol/messages";
 import type { Phase, TeamView } from "../../../shared/protocol/view";
-import { t } from "../i18n/index";
+import { t, tp } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
 import type { LobbyTeam } from "../viewmodels/facilitator";
 import { displayGauge, GAUGE_IDS } from "../viewmodels/gauges";
@@ -50,9 +50,16 @@ export function teamCard(
     value: team.name,
     maxlength: 24,
     "aria-label": t("fac.rename"),
+    title: t("fac.renameHint"),
     class: "team-name",
     "data-testid": `rename-${team.id}`,
   });
+  // Looks like what it is: a field to type in, with a pencil that focuses it.
+  const pencil = h("label", { class: "rename-pencil", title: t("fac.renameHint") }, "✎");
+  name.id = `rename-${team.id}`;
+  pencil.setAttribute("for", name.id);
+  pencil.setAttribute("aria-hidden", "true");
+  const nameField = h("span", { class: "team-name-field" }, name, pencil);
   const commit = () => {
     const value = name.value.trim();
     if (value && value !== team.name) void send("team.rename", { teamId: team.id, name: value });
@@ -89,6 +96,7 @@ export function teamCard(
           title: p.connected ? t("net.connected") : "",
         }),
         h("span", { class: "player-name" }, p.name),
+        p.connected ? null : h("small", { class: "offline" }, t("fac.offline")),
         select<string>(
           [
             { value: "", label: t("fac.moveTo") },
@@ -110,7 +118,11 @@ export function teamCard(
           { class: team.submitted ? "badge ok" : "badge", "data-testid": `status-${team.id}` },
           team.submitted ? `✓ ${t("fac.submitted")}` : t("fac.pending"),
         )
-      : h("span", { class: "badge" }, t("fac.players", { n: team.players.length }));
+      : h(
+          "span",
+          { class: "badge" },
+          tp("fac.players", team.players.length, { n: team.players.length }),
+        );
   const last = view.history[view.history.length - 1];
   const live =
     phase === "decision" && team.draft
@@ -151,7 +163,7 @@ export function teamCard(
       style: `--team:${css(teamColor(team.colorIndex))}`,
       "data-testid": `team-${team.id}`,
     },
-    h("header", {}, h("span", { class: "dot" }), name, status),
+    h("header", {}, h("span", { class: "dot" }), nameField, status),
     players,
     team.players.length === 0 ? bot : null,
     live,

@@ -98,25 +98,25 @@ export interface Links {
   join: string;
   projector: string;
   facilitator: string;
-  exportCsv: string;
-  /** The CSV a French spreadsheet opens as it is (semicolons, decimal commas). */
-  exportCsvFr: string;
-  exportJson: string;
 }
 
 /**
- * Every URL the console hands out, built from the page's own origin. No token ever goes in a
- * URL a server sees: the private link keeps it in the fragment (`#facilitator=…`, read by the
- * page only), and exports are fetched with an `Authorization` header (net/download.ts).
+ * Every URL the console hands out. Participants' links (join, and the private link for another
+ * device) use the address the room can reach (`joinBase`, see viewmodels/joinAddress.ts); the
+ * projector link opens from this very page. No token ever goes in a URL a server sees: the
+ * private link keeps it in the fragment (`#facilitator=…`, read by the page only); downloads
+ * are listed in viewmodels/downloads.ts and fetched with an `Authorization` header.
  */
-export function consoleLinks(origin: string, code: string, token: string): Links {
+export function consoleLinks(
+  pageOrigin: string,
+  joinBase: string,
+  code: string,
+  token: string,
+): Links {
   const enc = encodeURIComponent;
   return {
-    join: `${origin}/?code=${enc(code)}`,
-    projector: `${origin}/?code=${enc(code)}&view=projector`,
-    facilitator: `${origin}/?code=${enc(code)}#facilitator=${enc(token)}`,
-    exportCsv: `${origin}/api/workshops/${enc(code)}/export?format=csv`,
-    exportCsvFr: `${origin}/api/workshops/${enc(code)}/export?format=csv-fr`,
-    exportJson: `${origin}/api/workshops/${enc(code)}/export?format=json`,
+    join: `${joinBase}/?code=${enc(code)}`,
+    projector: `${pageOrigin}/?code=${enc(code)}&view=projector`,
+    facilitator: `${joinBase}/?code=${enc(code)}#facilitator=${enc(token)}`,
   };
 }

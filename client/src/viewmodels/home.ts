@@ -6,6 +6,8 @@ export interface StartParams {
   code: string | null;
   facilitatorToken: string | null;
   projector: boolean;
+  /** `/?workshops`: open on "Mes ateliers". */
+  workshops: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export function readStartParams(search: string, hash = ""): StartParams {
     code: code && isJoinCode(code) ? code : code ? code.slice(0, 12) : null,
     facilitatorToken: fragment.get("facilitator") ?? params.get("facilitator"),
     projector: params.get("view") === "projector",
+    workshops: params.has("workshops"),
   };
 }
 

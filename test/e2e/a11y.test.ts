@@ -19,7 +19,7 @@ import {
   startRig,
   type Rig,
 } from "./harness";
-import { allocate, joinByCode } from "./steps";
+import { allocate, joinByCode, submitDecision } from "./steps";
 
 const POLL = { timeout: 20_000 };
 
@@ -101,6 +101,11 @@ describe.sequential("accessibility", () => {
       await page.getByRole("group", { name: "Accompagnement (touche 4) : 1 jeton" }).waitFor();
       if (quarter === 1) await audit.check(page, "board: decision");
       await primary("Valider la décision").click();
+      // Six tokens stay unspent: the dialog asks first, by its own name and buttons.
+      const confirm = page.getByRole("dialog", { name: "Valider avec des jetons non dépensés ?" });
+      await confirm.waitFor();
+      if (quarter === 1) await audit.check(page, "board: unspent tokens dialog");
+      await confirm.getByRole("button", { name: "Valider quand même" }).click();
       // The results, in words: the quarter's heading and every team's revealed decision.
       await page.getByRole("heading", { name: `Résultats du trimestre ${quarter}` }).waitFor();
       const revealed = page.getByRole("table", { name: "Les décisions révélées" });
@@ -203,8 +208,8 @@ describe.sequential("accessibility", () => {
           .getByRole("group", { name: "Mandat long terme (touche 1) : 3 jetons" })
           .waitFor();
       }
-      await ana.page.keyboard.press("Enter");
-      await ben.page.keyboard.press("Enter");
+      await submitDecision(ana.page);
+      await submitDecision(ben.page);
       if (quarter === 1)
         await ben.page
           .getByRole("button", { name: "✓ Décision validée", disabled: true })

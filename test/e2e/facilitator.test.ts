@@ -275,15 +275,33 @@ describe.sequential("the facilitator's console, opened on 127.0.0.1", () => {
 
     for (const [id, check] of [
       ["csv", (text: string) => expect(text).toContain("code,quarter,year,team_id")],
+      ["csv-fr", (text: string) => expect(text).toContain("code;quarter;year;team_id")],
       ["json", (text: string) => expect(JSON.parse(text)).toMatchObject({ code, turn: 4 })],
     ] as const) {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         first.locator(`[data-testid=export-${id}]`).click(),
       ]);
-      expect(download.suggestedFilename()).toBe(`elan-${code}.${id}`);
+      expect(download.suggestedFilename()).toBe(
+        id === "csv-fr" ? `elan-${code}-fr.csv` : `elan-${code}.${id}`,
+      );
       check(readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, ""));
     }
+
+    // The room's PDF, printed from the workshop's JSON export (window.print records the title).
+    await page.evaluate(() => {
+      const w = window as Window & { printed?: string[] };
+      w.printed = [];
+      w.print = () => void w.printed?.push(document.title);
+    });
+    expect(await other.locator(`[data-testid=pdf-${second}]`).count()).toBe(0);
+    await first.locator(`[data-testid=pdf-${code}]`).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as Window & { printed?: string[] }).printed), POLL)
+      .toEqual([`elan-${code}-debrief-salle`]);
+    const printed = await page.evaluate(() => document.body.textContent ?? "");
+    expect(printed).toContain("Leçons clés");
+    expect(printed).toContain("Classement final");
 
     // Reopen: straight into the console of that workshop.
     await first.locator(`[data-testid=reopen-${code}]`).click();

@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkshop, request, type Facilitator } from "../helpers/clients";
 import { LAPTOP, PHONE, pageErrors, person, phase, scene, startRig, type Rig } from "./harness";
-import { allocate, joinByCode, playSoloQuarter } from "./steps";
+import { allocate, joinByCode, playSoloQuarter, submitDecision } from "./steps";
 
 const POLL = { timeout: 20_000 };
 let rig: Rig;
@@ -102,8 +102,8 @@ describe.sequential("the printed debrief", () => {
       await phase(ben, "decision");
       await allocate(ana, { 2: 4, 4: 3, 6: 3 });
       await allocate(ben, { 7: 6, 1: 2 });
-      await ana.keyboard.press("Enter");
-      await ben.keyboard.press("Enter");
+      await submitDecision(ana);
+      await submitDecision(ben);
       await expect
         .poll(() => [...fac.room.state.teams.values()].every((t) => t.submitted), POLL)
         .toBe(true);

@@ -5,12 +5,8 @@
  */
 import { downloadError, fileNameFrom } from "../viewmodels/download";
 
-/** Rejects with the server's `{ code, message }` (or a network error) for `errorKey`. */
-export async function downloadWithToken(
-  url: string,
-  token: string,
-  fallbackName: string,
-): Promise<void> {
+/** The answer to `url` fetched with the token in a header; rejects as `downloadWithToken` does. */
+async function fetchWithToken(url: string, token: string): Promise<Response> {
   const res = await fetch(url, {
     headers: { Authorization: `Bearer ${token}` },
     cache: "no-store",
@@ -20,6 +16,21 @@ export async function downloadWithToken(
     const body: unknown = await res.json().catch(() => null);
     throw downloadError(res.status, body);
   }
+  return res;
+}
+
+/** A JSON file the facilitator may read (a workshop's export, to print it). */
+export async function fetchJsonWithToken(url: string, token: string): Promise<unknown> {
+  return (await fetchWithToken(url, token)).json() as Promise<unknown>;
+}
+
+/** Rejects with the server's `{ code, message }` (or a network error) for `errorKey`. */
+export async function downloadWithToken(
+  url: string,
+  token: string,
+  fallbackName: string,
+): Promise<void> {
+  const res = await fetchWithToken(url, token);
   const blob = await res.blob();
   const name = fileNameFrom(res.headers.get("content-disposition"), fallbackName);
   const href = URL.createObjectURL(blob);

@@ -7,10 +7,12 @@ import type { App } from "../app/app";
 import { getLanguage, type MessageKey } from "../i18n/index";
 import { listWorkshops } from "../net/api";
 import { endWorkshop, facilitate } from "../net/connect";
-import { downloadWithToken } from "../net/download";
+import { downloadWithToken, fetchJsonWithToken } from "../net/download";
+import { printExport } from "../print/index";
 import { storage } from "../net/storage";
 import { findScenario } from "../scenarios";
 import { workshopsPanel, type WorkshopsState } from "../ui/workshopsPanel";
+import { exportUrl } from "../viewmodels/downloads";
 import { errorKey } from "../viewmodels/errors";
 import { scenarioTitle } from "../viewmodels/scenarioTitle";
 import {
@@ -112,6 +114,23 @@ export class WorkshopsPage {
           const token = this.tokenOf(code);
           if (!token) return;
           downloadWithToken(url, token, name).catch((error: unknown) => this.app().fail(error));
+        },
+        pdf: async (code) => {
+          const token = this.tokenOf(code);
+          if (!token) return null;
+          let json: unknown;
+          try {
+            json = await fetchJsonWithToken(exportUrl(window.location.origin, code, "json"), token);
+          } catch (error) {
+            return errorKey(error);
+          }
+          try {
+            await printExport(json, { kind: "room" }, language);
+          } catch (error) {
+            // The export did not replay: its message says why, already in the page's language.
+            this.app().toasts.show(error instanceof Error ? error.message : String(error), "error");
+          }
+          return null;
         },
       },
       window.location.origin,

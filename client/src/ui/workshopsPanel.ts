@@ -26,6 +26,8 @@ export interface WorkshopsHandlers {
   reopen(code: string): Promise<MessageKey | null>;
   end(code: string): Promise<MessageKey | null>;
   download(code: string, url: string, fallbackName: string): void;
+  /** The room's printed debrief, built from the workshop's JSON export. */
+  pdf(code: string): Promise<MessageKey | null>;
 }
 
 export function workshopsPanel(
@@ -107,6 +109,12 @@ export function workshopsPanel(
             })
           : null,
         downloadButtons(origin, line.code, (url, name) => on.download(line.code, url, name)),
+        line.canPrint
+          ? button(t("print.pdfRoom"), () => void run(() => on.pdf(line.code)), {
+              class: "btn small",
+              "data-testid": `pdf-${line.code}`,
+            })
+          : null,
         line.canEnd
           ? button(t("workshops.end"), () => void end(), {
               class: "btn danger small",

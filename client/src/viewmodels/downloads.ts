@@ -15,21 +15,17 @@ export interface WorkshopDownload {
   fileName: string;
 }
 
+export type ExportFormat = "csv" | "csv-fr" | "json";
+
+export function exportUrl(origin: string, code: string, format: ExportFormat): string {
+  return `${origin}/api/workshops/${encodeURIComponent(code)}/export?format=${format}`;
+}
+
 export function workshopDownloads(origin: string, code: string): WorkshopDownload[] {
-  const base = `${origin}/api/workshops/${encodeURIComponent(code)}/export`;
+  const url = (format: ExportFormat) => exportUrl(origin, code, format);
   return [
-    { id: "csv", label: "fac.exportCsv", url: `${base}?format=csv`, fileName: `elan-${code}.csv` },
-    {
-      id: "csv-fr",
-      label: "fac.exportCsvFr",
-      url: `${base}?format=csv-fr`,
-      fileName: `elan-${code}-fr.csv`,
-    },
-    {
-      id: "json",
-      label: "fac.exportJson",
-      url: `${base}?format=json`,
-      fileName: `elan-${code}.json`,
-    },
+    { id: "csv", label: "fac.exportCsv", url: url("csv"), fileName: `elan-${code}.csv` },
+    { id: "csv-fr", label: "fac.exportCsvFr", url: url("csv-fr"), fileName: `elan-${code}-fr.csv` },
+    { id: "json", label: "fac.exportJson", url: url("json"), fileName: `elan-${code}.json` },
   ];
 }

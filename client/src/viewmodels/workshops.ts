@@ -67,6 +67,8 @@ export interface WorkshopLine {
   /** Reopening and ending make sense only while the workshop is not over. */
   canEnd: boolean;
   canReopen: boolean;
+  /** The printed debrief needs a played quarter and a log that replays. */
+  canPrint: boolean;
   quarantined: boolean;
 }
 
@@ -107,6 +109,7 @@ export function workshopLine(
     details,
     canEnd: !w.quarantined && w.phase !== "ended",
     canReopen: !w.quarantined,
+    canPrint: !w.quarantined && w.turn > 0,
     quarantined: w.quarantined,
   };
 }

@@ -62,6 +62,11 @@ export class App {
   }
 
   /** Asks for frames: the render loop sleeps when nothing changes. */
+  /** Keeps the render loop awake while an animation plays; call the result when it ends. */
+  hold(): () => void {
+    return this.governor?.hold() ?? (() => undefined);
+  }
+
   wake(ms?: number): void {
     this.governor?.wake(ms);
   }

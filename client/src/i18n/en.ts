@@ -448,8 +448,6 @@ export const en: Record<keyof typeof fr, string> = {
   "podium.subtitle": "Final long-term score",
   "podium.dismiss": "Tap to close",
   "decisions.title": "The decisions revealed · quarter {q}",
-  "decisions.team": "Team",
-  "decisions.total": "Total",
   "sound.on": "Sound on",
   "sound.off": "Sound off",
   "sound.toggle": "Turn sound on or off",

@@ -457,8 +457,6 @@ export const fr = {
   "podium.subtitle": "Score long terme final",
   "podium.dismiss": "Toucher pour fermer",
   "decisions.title": "Les décisions révélées · trimestre {q}",
-  "decisions.team": "Équipe",
-  "decisions.total": "Total",
   "sound.on": "Son activé",
   "sound.off": "Son coupé",
   "sound.toggle": "Activer ou couper le son",

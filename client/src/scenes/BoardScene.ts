@@ -27,6 +27,7 @@ import { timerColor } from "../draw/timerBadge";
 import { h } from "../ui/dom";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
+import { RevealPlayer, RevealWatcher } from "./revealPlayer";
 import type { Session } from "../net/session";
 
 export class BoardScene extends BaseScene {
@@ -46,6 +47,8 @@ export class BoardScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private lastClock = "";
   private live: HTMLElement | null = null;
+  private reveal: RevealPlayer | null = null;
+  private watcher: RevealWatcher | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -60,6 +63,24 @@ export class BoardScene extends BaseScene {
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
     this.mountPanel(this.live);
+    // The quarter's reveal plays over the board when a quarter this board saw resolves.
+    const reveal = new RevealPlayer(this, () => this.app.hold());
+    this.reveal = reveal;
+    this.watcher = new RevealWatcher(reveal);
+    this.keep(() => reveal.stop());
+    this.keep(this.app.events.on("view", () => this.watchReveal()));
+    this.watchReveal();
+  }
+
+  private watchReveal(): void {
+    const session = this.session;
+    const view = session?.view;
+    if (!session || !view) return;
+    this.watcher?.update(session, view, getLanguage(), session.teamId, () => ({
+      width: this.scale.width,
+      height: this.scale.height,
+      scale: this.scale.width < 760 ? 0.9 : 1,
+    }));
   }
 
   private get session() {
@@ -187,6 +208,11 @@ export class BoardScene extends BaseScene {
   }
 
   private onKey(event: KeyboardEvent): void {
+    // The first key during the reveal only skips it (Enter must not also move on).
+    if (this.reveal?.skip()) {
+      event.preventDefault();
+      return;
+    }
     const target = event.target as HTMLElement | null;
     if (
       target &&

@@ -23,11 +23,15 @@ import { eventCard } from "../draw/eventCard";
 import { gaugeRow } from "../draw/gauge";
 import { leaderboardTable } from "../draw/leaderboard";
 import { resultsCard } from "../draw/resultsCard";
+import { panel } from "../draw/panel";
+import { podiumView } from "../draw/podium";
+import { finalPodium } from "../viewmodels/reveal";
+import { decisionsTableHeight, decisionsTableView, type HeaderBox } from "../draw/decisionsTable";
 import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
 import { fit, text } from "../draw/text";
-import { formatMetric, scoreSplit } from "../viewmodels/metrics";
+import { scoreSplit } from "../viewmodels/metrics";
 import { drawDecide } from "./boardDecide";
 
 export interface BoardHandlers {
@@ -85,6 +89,15 @@ export function drawBoard(
     ...(p.forecast && m.stage === "deciding" ? { forecast: p.forecast } : {}),
   });
   const add = (...objects: Phaser.GameObjects.GameObject[]) => root.add(objects);
+  const decisionsOptions = {
+    language: lang,
+    teams,
+    myTeamId: teamId,
+    report: (boxes: HeaderBox[]) => {
+      const hooks = window.__elan;
+      if (hooks) hooks.decisionsHeaders = { scene: scene.scene.key, boxes };
+    },
+  };
   const tab = L.compact
     ? m.stage === "results" && p.tab === "decide"
       ? "decide"
@@ -163,7 +176,12 @@ export function drawBoard(
   if (showDecide || !L.compact) {
     // The solo coach speaks in the card slot when no event claims it.
     const calm = announced.every((c) => c.calm);
-    if (hint && calm)
+    const podium = finalPodium(lang, view, teamId);
+    if (podium.length > 0) {
+      add(panel(scene, L.card, { border: COLORS.accent, borderAlpha: 0.6 }));
+      const inset = { x: L.card.x + 12, y: L.card.y + 10, w: L.card.w - 24, h: L.card.h - 16 };
+      add(podiumView(scene, inset, podium, tr("podium.title"), L.compact ? 0.8 : 1).container);
+    } else if (hint && calm)
       add(noteCard(scene, L.card, tr("hint.title"), hint.text, COLORS.accent, true));
     else add(eventCard(scene, L.card, announced, tr("board.event")));
   }
@@ -198,21 +216,10 @@ export function drawBoard(
             ? { label: tr(last ? "board.toDebrief" : "board.continue"), onClick: p.handlers.next }
             : null,
           waiting: tr("board.resultsWait"),
-          decisions: teams.map((x, i) => {
-            const last = x.history[x.history.length - 1];
-            return {
-              name: x.name,
-              colorIndex: i,
-              mine: x.id === teamId,
-              allocation: last?.allocation ?? p.draft,
-              kpi: formatMetric(lang, "kpi", last?.kpi ?? 0),
-              score: formatMetric(lang, "score", last?.score ?? 0),
-            };
-          }),
-          kpiLabel: tr("gauge.kpi"),
-          scoreLabel: tr("gauge.score"),
-          decisionsTitle: tr("board.revealed"),
-          bucketLabel: (id) => tr(`lever.${id}.short`),
+          decisions: {
+            height: decisionsTableHeight(teams.length),
+            draw: (r) => decisionsTableView(scene, r, decisionsOptions),
+          },
         },
         L.compact,
       ),
@@ -242,10 +249,23 @@ export function drawBoard(
   }
   if (!L.compact || tab === "ranking") {
     const rows = leaderboard(lang, teams, teamId);
+    // Phones: the revealed decisions sit under the ranking, once a quarter has been played.
+    let rankArea = L.ranking;
+    if (L.compact && view.turn > 0) {
+      const tableH = decisionsTableHeight(teams.length);
+      const rankH = Math.max(120, Math.min(L.ranking.h - tableH - 24, 66 + teams.length * 44));
+      rankArea = { ...L.ranking, h: rankH };
+      const table = decisionsTableView(
+        scene,
+        { x: L.ranking.x, y: L.ranking.y + rankH + 20, w: L.ranking.w, h: tableH },
+        decisionsOptions,
+      );
+      if (table) add(table);
+    }
     add(
       leaderboardTable(
         scene,
-        L.ranking,
+        rankArea,
         rows,
         {
           title: tr("rank.title"),

@@ -37,6 +37,9 @@ export interface DecisionsTableModel {
   totalW: number;
 }
 
+/** The total column's header: a sign every language reads. */
+export const TOTAL_HEADER = "Σ";
+
 /** Space kept between two header labels, so they never touch. */
 export const HEADER_GAP = 6;
 
@@ -73,7 +76,7 @@ export function decisionsTable(
     id,
     label: translate(language, `lever.${id}.short`),
   }));
-  const totalW = Math.max(measure(translate(language, "decisions.total")), measure("00")) + 8;
+  const totalW = Math.max(measure(TOTAL_HEADER), measure("00")) + 8;
   // Names get about a quarter of the width (at least enough for a few letters).
   const nameW = Math.max(72, Math.min(220, width * 0.26));
   const colW = Math.max(1, (width - nameW - totalW) / columns.length);

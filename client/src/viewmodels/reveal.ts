@@ -227,3 +227,21 @@ export function revealsQuarter(
 ): boolean {
   return previous !== null && next.phase === "results" && next.turn > previous.turn;
 }
+
+/**
+ * The podium a screen shows once the last quarter is revealed (none before): the top three of
+ * the final ranking. Ends the game on the boards as on the projector.
+ */
+export function finalPodium(
+  language: Language,
+  view: { phase: string; turn: number; turnsTotal: number; teams: Record<string, TeamView> },
+  myTeamId: string | null,
+): PodiumPlace[] {
+  if (view.turn < view.turnsTotal || view.phase === "lobby") return [];
+  const model = revealModel(language, Object.values(view.teams), view.turn, view.turnsTotal, [], {
+    myTeamId,
+    start: { engagement: 0, reach: 0, trust: 0 },
+    reducedMotion: true,
+  });
+  return model?.podium ?? [];
+}

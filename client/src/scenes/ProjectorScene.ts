@@ -75,8 +75,19 @@ export class ProjectorScene extends BaseScene {
     const reveal = new RevealPlayer(this, () => this.app.hold());
     this.watcher = new RevealWatcher(reveal);
     this.keep(() => reveal.stop());
+    this.app.sound.attach("projector", () => this.remainingMs());
+    this.keep(() => this.app.sound.detach());
     this.keep(this.app.events.on("view", () => this.watchReveal()));
     this.watchReveal();
+  }
+
+  /** What the decision's countdown has left, for the sound's last ten seconds. */
+  private remainingMs(): number | null {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || view.phase !== "decision" || view.deadline <= 0 || view.paused)
+      return null;
+    return view.deadline - session.serverNow();
   }
 
   private watchReveal(): void {

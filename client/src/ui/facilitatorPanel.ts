@@ -13,6 +13,7 @@ import { eventCards } from "../viewmodels/eventCards";
 import { timerModel } from "../viewmodels/timer";
 import { exportCard, gameCard, injectCard, joinCard, type InjectChoice } from "./consoleCards";
 import { debriefCard } from "./debriefCard";
+import { projectorPicker } from "./projectorPicker";
 import { h } from "./dom";
 import { replaceKeyed } from "./keyed";
 import { qrCanvas } from "./qr";
@@ -40,6 +41,8 @@ export class FacilitatorPanel {
   private clock: HTMLElement | null = null;
   private qr: { url: string; canvas: HTMLCanvasElement } | null = null;
   private inject: InjectChoice = { event: "badBuzz", team: "" };
+  /** The team the projector's debrief screens are about ("" = every team). */
+  private showTeam = "";
 
   constructor(
     private readonly token: string,
@@ -129,7 +132,19 @@ export class FacilitatorPanel {
       ),
     );
     // Once the game is over, the room's moment is the debrief's question, then its reveal.
-    if (over) this.overview.replaceChildren(debriefCard(view, send));
+    if (over) {
+      this.overview.replaceChildren(
+        debriefCard(view, send),
+        projectorPicker(
+          view,
+          this.showTeam,
+          (team) => {
+            this.showTeam = team;
+          },
+          send,
+        ),
+      );
+    }
 
     const loose = unassigned(view);
     const rows = leaderboard(getLanguage(), Object.values(view.teams), null);

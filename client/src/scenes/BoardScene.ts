@@ -47,7 +47,6 @@ export class BoardScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private lastClock = "";
   private live: HTMLElement | null = null;
-  private reveal: RevealPlayer | null = null;
   private watcher: RevealWatcher | null = null;
 
   constructor() {
@@ -65,7 +64,6 @@ export class BoardScene extends BaseScene {
     this.mountPanel(this.live);
     // The quarter's reveal plays over the board when a quarter this board saw resolves.
     const reveal = new RevealPlayer(this, () => this.app.hold());
-    this.reveal = reveal;
     this.watcher = new RevealWatcher(reveal);
     this.keep(() => reveal.stop());
     this.app.sound.attach("board", () => this.remainingMs());
@@ -219,11 +217,6 @@ export class BoardScene extends BaseScene {
   }
 
   private onKey(event: KeyboardEvent): void {
-    // The first key during the reveal only skips it (Enter must not also move on).
-    if (this.reveal?.skip()) {
-      event.preventDefault();
-      return;
-    }
     const target = event.target as HTMLElement | null;
     if (
       target &&

@@ -63,6 +63,8 @@ export class RevealPlayer {
   private tweens: Phaser.Tweens.Tween[] = [];
   private timer: Phaser.Time.TimerEvent | null = null;
   private model: RevealModel | null = null;
+  /** Listeners that live as long as a sequence plays. */
+  private unlisten: (() => void) | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -94,7 +96,19 @@ export class RevealPlayer {
     }
     this.release = this.hold();
     // A new size would leave the sequence drawn for the old one: show the end state instead.
-    this.scene.scale.once("resize", () => this.skip());
+    const onResize = () => this.skip();
+    this.scene.scale.once("resize", onResize);
+    // Any key skips, and only skips: the key must not also submit or move on underneath.
+    const onKey = (event: KeyboardEvent) => {
+      if (!this.skip()) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    this.unlisten = () => {
+      this.scene.scale.off("resize", onResize);
+      window.removeEventListener("keydown", onKey, { capture: true });
+    };
     const layer = this.scene.add.container(0, 0).setDepth(LAYER_DEPTH);
     this.layer = layer;
     const { width: w, height: h } = stage;
@@ -411,6 +425,8 @@ export class RevealPlayer {
     const layer = this.layer;
     const model = this.model;
     this.layer = null;
+    this.unlisten?.();
+    this.unlisten = null;
     this.timer?.remove(false);
     this.timer = null;
     for (const tween of this.tweens) tween.remove();

@@ -35,10 +35,17 @@ export function measureText(value: string, size: number, bold: boolean): number 
   return measureContext.measureText(value).width;
 }
 
-/** Height the table needs for `teams` rows at scale `s`. */
+/** Height the table takes for `teams` rows at scale `s`, comfortably. */
 export function decisionsTableHeight(teams: number, s = 1): number {
   return (20 + 26 + teams * 26) * s;
 }
+
+/** The least height it can be drawn in (rows squeezed, still readable). */
+export function decisionsTableMinHeight(teams: number, s = 1): number {
+  return (20 + 26 + teams * MIN_ROW) * s;
+}
+
+const MIN_ROW = 17;
 
 export interface DecisionsTableOptions {
   language: Language;
@@ -73,7 +80,10 @@ export function decisionsTableView(
     ),
   );
   const headY = r.y + 20 * s;
-  const rowH = Math.max(20 * s, Math.min(26 * s, (r.y + r.h - headY - 26 * s) / model.rows.length));
+  const rowH = Math.max(
+    MIN_ROW * s,
+    Math.min(26 * s, (r.y + r.h - headY - 26 * s) / model.rows.length),
+  );
   const boxes = header(scene, c, r, headY, model, s);
   o.report?.(boxes);
   const g = scene.add.graphics();

@@ -29,7 +29,12 @@ export interface ResultsCardModel {
    * Every team's revealed decision (wide screens), drawn by the caller in the room the card
    * leaves for it: `height` tall, above the notes.
    */
-  decisions: { height: number; draw: (r: Rect) => Phaser.GameObjects.GameObject | null } | null;
+  decisions: {
+    height: number;
+    /** The least it can be drawn in, when the card is short. */
+    minHeight: number;
+    draw: (r: Rect) => Phaser.GameObjects.GameObject | null;
+  } | null;
 }
 
 export function resultsCard(
@@ -116,8 +121,9 @@ export function resultsCard(
     });
   });
   const reasonsBottom = top + (compact ? areaH : 76 + 3 * 24 + 8);
-  const needed = (m.decisions?.height ?? 0) + 12;
-  if (!compact && m.decisions && r.y + r.h - footer - reasonsBottom > needed) {
+  const room = r.y + r.h - footer - reasonsBottom;
+  const needed = Math.min(room, (m.decisions?.height ?? 0) + 12);
+  if (!compact && m.decisions && needed >= m.decisions.minHeight + 12) {
     const table = m.decisions.draw({
       x: r.x + pad,
       y: r.y + r.h - footer - needed,

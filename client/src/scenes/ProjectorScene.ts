@@ -96,7 +96,8 @@ export class ProjectorScene extends BaseScene {
     if (!session || !view) return;
     this.watcher?.update(session, view, getLanguage(), null, () => {
       const s = Math.max(0.5, Math.min(this.scale.width / 1920, this.scale.height / 1080));
-      return { width: this.scale.width, height: this.scale.height, scale: 1.5 * s };
+      // Never smaller than a laptop's: a small projector still fills a wall.
+      return { width: this.scale.width, height: this.scale.height, scale: Math.max(1, 1.5 * s) };
     });
   }
 

@@ -26,7 +26,12 @@ import { resultsCard } from "../draw/resultsCard";
 import { panel } from "../draw/panel";
 import { podiumView } from "../draw/podium";
 import { finalPodium } from "../viewmodels/reveal";
-import { decisionsTableHeight, decisionsTableView, type HeaderBox } from "../draw/decisionsTable";
+import {
+  decisionsTableHeight,
+  decisionsTableMinHeight,
+  decisionsTableView,
+  type HeaderBox,
+} from "../draw/decisionsTable";
 import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
@@ -218,6 +223,7 @@ export function drawBoard(
           waiting: tr("board.resultsWait"),
           decisions: {
             height: decisionsTableHeight(teams.length),
+            minHeight: decisionsTableMinHeight(teams.length),
             draw: (r) => decisionsTableView(scene, r, decisionsOptions),
           },
         },

@@ -61,7 +61,7 @@ export class RevealPlayer {
   private layer: Phaser.GameObjects.Container | null = null;
   private release: (() => void) | null = null;
   private tweens: Phaser.Tweens.Tween[] = [];
-  private timer: Phaser.Time.TimerEvent | null = null;
+  private timer: number | undefined;
   private model: RevealModel | null = null;
   /** Listeners that live as long as a sequence plays. */
   private unlisten: (() => void) | null = null;
@@ -236,7 +236,9 @@ export class RevealPlayer {
         },
       }),
     );
-    this.timer = this.scene.time.delayedCall(model.total + LINGER_MS, () => this.finish("played"));
+    // The end on the wall clock: a slow machine may lag the tweens (Phaser caps a frame's
+    // delta), never the sequence's promised length.
+    this.timer = window.setTimeout(() => this.finish("played"), model.total + LINGER_MS);
   }
 
   private tween(config: Phaser.Types.Tweens.TweenBuilderConfig): void {
@@ -427,8 +429,8 @@ export class RevealPlayer {
     this.layer = null;
     this.unlisten?.();
     this.unlisten = null;
-    this.timer?.remove(false);
-    this.timer = null;
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
     for (const tween of this.tweens) tween.remove();
     this.tweens = [];
     if (layer) {

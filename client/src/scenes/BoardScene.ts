@@ -88,7 +88,11 @@ export class BoardScene extends BaseScene {
     this.watcher?.update(session, view, getLanguage(), session.teamId, () => ({
       width: this.scale.width,
       height: this.scale.height,
-      scale: this.scale.width < 760 ? 0.9 : 1,
+      // Larger on a big screen (a laptop on a beamer), never below a phone's.
+      scale:
+        this.scale.width < 760
+          ? 0.9
+          : Math.min(1.4, Math.max(1, Math.min(this.scale.width / 1366, this.scale.height / 768))),
     }));
   }
 

@@ -113,7 +113,7 @@ export class RevealPlayer {
     this.layer = layer;
     const { width: w, height: h } = stage;
     const s = stage.scale;
-    const dim = this.scene.add.rectangle(0, 0, w, h, COLORS.backgroundDeep, 0.94).setOrigin(0, 0);
+    const dim = this.scene.add.rectangle(0, 0, w, h, COLORS.backgroundDeep, 0.97).setOrigin(0, 0);
     // The whole screen takes the tap that skips, so nothing under it is pressed by accident.
     dim.setInteractive().on("pointerdown", () => this.skip());
     layer.add(dim);

@@ -256,13 +256,14 @@ export class RevealPlayer {
     const c = this.scene.add.container(0, 0);
     c.add(panel(this.scene, { x: box.x, y: box.y - 8 * s, w: box.w, h: box.h + 14 * s }));
     const r: Rect = { x: box.x + 12 * s, y: box.y, w: box.w - 24 * s, h: box.h };
-    const nameW = Math.min(200 * s, r.w * 0.3);
+    // Names give way first: the gauges' names must read whole, even on a phone.
+    const nameW = Math.min(200 * s, r.w * 0.26);
     const colW = (r.w - nameW) / GAUGE_IDS.length;
     GAUGE_IDS.forEach((id, k) =>
       c.add(
         fit(
           text(this.scene, r.x + nameW + k * colW, r.y, labels.gauge[id], {
-            size: 12 * s,
+            size: 11 * s,
             weight: "bold",
             color: GAUGE_COLORS[id],
           }),

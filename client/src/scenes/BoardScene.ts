@@ -27,7 +27,8 @@ import { timerColor } from "../draw/timerBadge";
 import { h } from "../ui/dom";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
-import { RevealPlayer, RevealWatcher } from "./revealPlayer";
+import { RevealPlayer } from "./revealPlayer";
+import { RevealWatcher } from "./revealWatcher";
 import type { Session } from "../net/session";
 
 export class BoardScene extends BaseScene {

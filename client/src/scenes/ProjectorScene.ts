@@ -14,7 +14,8 @@ import { css } from "../theme";
 import { BaseScene } from "./BaseScene";
 import { drawProjector } from "./projectorView";
 import { drawProjectorShow } from "./projectorShow";
-import { RevealPlayer, RevealWatcher } from "./revealPlayer";
+import { RevealPlayer } from "./revealPlayer";
+import { RevealWatcher } from "./revealWatcher";
 
 export class ProjectorScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;

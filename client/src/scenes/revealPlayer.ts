@@ -9,21 +9,10 @@
  * motion the model has no duration and nothing is played: the screen shows its end state.
  */
 import type Phaser from "phaser";
-import type { Language } from "../../../shared/protocol/messages";
-import { translate } from "../i18n/index";
-import type { ClientView } from "../net/normalize";
-import { findScenario } from "../scenarios";
 import { TOP_BAR } from "../viewmodels/layout";
 import type { Rect } from "../viewmodels/chart";
-import { GAUGE_IDS, startPoint, type GaugeId } from "../viewmodels/gauges";
-import { formatMetric } from "../viewmodels/metrics";
-import {
-  between,
-  revealModel,
-  revealsQuarter,
-  type RevealModel,
-  type RevealStepId,
-} from "../viewmodels/reveal";
+import { GAUGE_IDS, type GaugeId } from "../viewmodels/gauges";
+import { between, type RevealModel, type RevealStepId } from "../viewmodels/reveal";
 import { COLORS, teamColor } from "../theme";
 import { eventCard } from "../draw/eventCard";
 import { GAUGE_COLORS } from "../draw/gauge";
@@ -462,67 +451,5 @@ export class RevealPlayer {
       ended,
       totalMs: model.total,
     };
-  }
-}
-
-/** The user asked for less motion: the reveal shows its end state at once. */
-export function prefersReducedMotion(): boolean {
-  return typeof window.matchMedia === "function"
-    ? window.matchMedia("(prefers-reduced-motion: reduce)").matches
-    : false;
-}
-
-export function revealLabels(language: Language, turn: number): RevealLabels {
-  const tr = (key: Parameters<typeof translate>[1], v?: Record<string, string | number>) =>
-    translate(language, key, v);
-  return {
-    title: tr("reveal.title", { q: turn }),
-    event: tr("board.event"),
-    gauge: {
-      engagement: tr("gauge.engagement"),
-      reach: tr("gauge.reach"),
-      trust: tr("gauge.trust"),
-    },
-    rank: tr("reveal.rank"),
-    moverTitle: tr("reveal.moverTitle"),
-    podium: tr("podium.title"),
-    skip: tr("reveal.skip"),
-    format: (id, value) => formatMetric(language, id, value),
-  };
-}
-
-/**
- * Follows a screen's room views and plays the reveal when one resolves a quarter this screen
- * saw being played (a screen opened on the results plays nothing).
- */
-export class RevealWatcher {
-  private seen: { turn: number; phase: string; room: unknown } | null = null;
-
-  constructor(private readonly player: RevealPlayer) {}
-
-  /** Call on every new view; `stage` is read only when a sequence starts. */
-  update(
-    room: unknown,
-    view: ClientView,
-    language: Language,
-    myTeamId: string | null,
-    stage: () => RevealStage,
-  ): void {
-    const previous = this.seen && this.seen.room === room ? this.seen : null;
-    this.seen = { turn: view.turn, phase: view.phase, room };
-    if (!revealsQuarter(previous, view)) return;
-    const model = revealModel(
-      language,
-      Object.values(view.teams),
-      view.turn,
-      view.turnsTotal,
-      view.event,
-      {
-        myTeamId,
-        start: startPoint(findScenario(view.scenarioId)),
-        reducedMotion: prefersReducedMotion(),
-      },
-    );
-    if (model) this.player.play(model, revealLabels(language, view.turn), stage());
   }
 }

@@ -36,4 +36,5 @@ export * from "./protocol/codes";
 export * from "./protocol/errors";
 export * from "./protocol/messages";
 export * from "./protocol/options";
+export * from "./protocol/screens";
 export * from "./protocol/view";

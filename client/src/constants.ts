@@ -38,4 +38,6 @@ export const STORAGE = {
   /** sessionStorage: the solo game this tab is playing, resumed silently on a reload. */
   currentSolo: "elan.currentSolo",
   lastName: "elan.name",
+  /** "on" when this browser chose sound for that screen ("projector" or "board"); off otherwise. */
+  sound: (screen: string) => `elan.sound.${screen}`,
 } as const;

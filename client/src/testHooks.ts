@@ -47,6 +47,28 @@ export interface TestHooks {
   texts(): CanvasText[];
   /** The text of every canvas text on screen (what the canvas says). */
   canvasTexts(): string[];
+  // The room's moments (reveal, podium, decisions table, projector debrief, sound).
+  /** The revealed decisions table's header boxes, as last drawn (screen coordinates). */
+  decisionsHeaders: {
+    scene: string;
+    boxes: { label: string; x: number; y: number; w: number; h: number }[];
+  } | null;
+  /** The last reveal sequence: its quarter, where it is, and how it ended. */
+  reveal: {
+    scene: string;
+    turn: number;
+    final: boolean;
+    step: string;
+    /** "played" (ran to its end), "skipped", "instant" (reduced motion), or "" while it plays. */
+    ended: string;
+    totalMs: number;
+  } | null;
+  /** The podium as last drawn: team names, first place first. */
+  podium: { scene: string; names: string[] } | null;
+  /** What the projector shows during the debrief, and the lines it wrote. */
+  projectorShow: { view: string; team: string; lines: string[] } | null;
+  /** Whether sound is on, and every cue played (or that would have played, when off). */
+  sound: { enabled: boolean; played: string[]; muted: string[] } | null;
 }
 
 export interface CanvasText {
@@ -129,5 +151,10 @@ export function exposeTestHooks(app: App): void {
     printExport: (json, teamId) =>
       printExport(json, teamId ? { kind: "team", teamId } : { kind: "room" }, getLanguage()),
     canvasTexts: () => (app.game ? canvasTexts(app.game).map((t) => t.text) : []),
+    decisionsHeaders: null,
+    reveal: null,
+    podium: null,
+    projectorShow: null,
+    sound: null,
   };
 }

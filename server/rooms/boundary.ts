@@ -133,6 +133,10 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
       const m = message as ClientMessage<"debrief.predict">;
       return action({ type, lever: m.lever });
     }
+    case "debrief.show": {
+      const m = message as ClientMessage<"debrief.show">;
+      return action({ type, view: m.view, team: m.team });
+    }
     case "debrief.data":
       return { kind: "debrief" };
     case "clock":

@@ -113,6 +113,10 @@ export const RoomState = schema(
     remainingMs: t.float64(),
     event: t.array("string"),
     revealed: t.boolean(),
+    /** The debrief screen the facilitator put on the projector ("" = the final ranking). */
+    show: t.string(),
+    /** The team that screen is about ("" = every team). */
+    showTeam: t.string(),
     teams: t.map(TeamState),
     players: t.map(PlayerState),
   },

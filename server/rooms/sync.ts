@@ -133,6 +133,8 @@ export function syncRoomState(target: RoomState, state: SessionState, extras: Li
   target.paused = timer.paused;
   target.remainingMs = timer.remainingMs;
   target.revealed = state.revealed;
+  target.show = state.show?.view ?? "";
+  target.showTeam = state.show?.team ?? "";
   const events = currentEvents(state);
   if (!sameList([...target.event], events)) {
     target.event.clear();

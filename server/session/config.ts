@@ -140,5 +140,6 @@ export function createSession(config: SessionConfig): SessionState {
     endedAt: 0,
     predictions: new Map(),
     revealed: false,
+    show: null,
   };
 }

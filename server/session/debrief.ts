@@ -4,7 +4,7 @@
  * answer or change the team's answer (the last one counts) until the facilitator — in solo, the
  * learner — reveals; from then on the answers are frozen and everyone sees them.
  */
-import type { BucketId } from "../../shared/index";
+import { ROOM_ONLY_SCREENS, type BucketId, type DebriefScreen } from "../../shared/index";
 import { refuse } from "./decisions";
 import type { Plan, SessionState } from "./types";
 
@@ -29,4 +29,21 @@ export function planReveal(state: SessionState): Plan {
   }
   if (state.revealed) return refuse("debrief.revealed", "The answers are already revealed.");
   return { ok: true, commit: () => void (state.revealed = true) };
+}
+
+/**
+ * The facilitator picks what the projector shows; any number of times, during the debrief or
+ * after the end. A team must be one of the room's, and only for screens that can be about one.
+ */
+export function planShow(state: SessionState, view: DebriefScreen, team: string | undefined): Plan {
+  if (state.phase !== "debrief" && state.phase !== "ended") {
+    return refuse("phase.wrong", "The projector follows the debrief once the game is over.");
+  }
+  if (team !== undefined) {
+    if (!state.teams.has(team)) return refuse("team.unknown", "Unknown team.");
+    if (ROOM_ONLY_SCREENS.includes(view)) {
+      return refuse("message.invalid", `"${view}" is about every team: send it without a team.`);
+    }
+  }
+  return { ok: true, commit: () => void (state.show = { view, team: team ?? "" }) };
 }

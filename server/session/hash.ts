@@ -23,6 +23,7 @@ export function canonicalSession(state: SessionState): string {
     players,
     predictions: state.game.teamIds.map((id) => state.predictions.get(id) ?? null),
     revealed: state.revealed,
+    show: state.show,
     log: state.game.log,
     trajectory: canonicalTrajectory(state.game),
   });

@@ -5,7 +5,7 @@
  * event-sourced store and the restart guarantee work.
  */
 import { createSession } from "./config";
-import { planPredict, planReveal } from "./debrief";
+import { planPredict, planReveal, planShow } from "./debrief";
 import { planAdjust, planAllocation, refuse } from "./decisions";
 import {
   planEnd,
@@ -69,6 +69,8 @@ function route(state: SessionState, envelope: Envelope): Plan {
       return planPredict(state, actingPlayer(envelope), action.lever);
     case "debrief.reveal":
       return planReveal(state);
+    case "debrief.show":
+      return planShow(state, action.view, action.team);
     default: {
       const unknown: never = action;
       return refuse("message.unknown", `Unknown action ${JSON.stringify(unknown).slice(0, 60)}.`);

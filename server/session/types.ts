@@ -8,6 +8,7 @@ import type {
   BucketId,
   DecisionSource,
   ErrorCode,
+  DebriefScreen,
   EventId,
   GameState,
   InjectedEvent,
@@ -96,6 +97,14 @@ export interface SessionState {
    */
   predictions: Map<string, BucketId>;
   revealed: boolean;
+  /** What the projector shows during the debrief (null: its default, the final ranking). */
+  show: DebriefShow | null;
+}
+
+/** The facilitator's pick for the projector; `team` "" = every team. */
+export interface DebriefShow {
+  view: DebriefScreen;
+  team: string;
 }
 
 /** Who acts. Player ids never start with "@", so the tags cannot collide. */
@@ -123,7 +132,8 @@ export type SessionAction =
   | { type: "pacing.set"; pacing: Pacing }
   | { type: "game.end" }
   | { type: "debrief.predict"; lever: BucketId }
-  | { type: "debrief.reveal" };
+  | { type: "debrief.reveal" }
+  | { type: "debrief.show"; view: DebriefScreen; team?: string | undefined };
 
 export type ActionType = SessionAction["type"];
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { EVENT_IDS } from "../model/events";
 import { STRATEGY_IDS } from "../bots/strategies";
 import { BUCKET_IDS } from "../model/levers";
+import { DEBRIEF_SCREENS } from "./screens";
 
 const id = z.string().min(1).max(40);
 /** Largest single draft operation, in tokens (a budget is at most a few dozen tokens). */
@@ -65,6 +66,11 @@ export const clientMessages = {
   "debrief.predict": z.object({ lever: z.enum(BUCKET_IDS) }).strict(),
   /** Facilitator (solo: the learner): freezes the answers and shows them to everyone. */
   "debrief.reveal": z.object({}).strict(),
+  /**
+   * Facilitator: what the projector shows during the debrief, for the whole room or one team
+   * (`team` absent). Logged, so a restored room shows the same screen.
+   */
+  "debrief.show": z.object({ view: z.enum(DEBRIEF_SCREENS), team: id.optional() }).strict(),
 } as const;
 
 export type ClientMessageType = keyof typeof clientMessages;
@@ -84,6 +90,7 @@ export const FACILITATOR_MESSAGES = [
   "pacing.set",
   "game.end",
   "debrief.reveal",
+  "debrief.show",
 ] as const satisfies readonly ClientMessageType[];
 
 /** The facilitator's actions a solo learner takes for themself: they run their own pace. */

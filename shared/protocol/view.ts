@@ -8,6 +8,7 @@ import type { GaugeId } from "../model/gauges";
 import type { TeamSituation } from "../model/situation";
 import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
 import type { Pacing, Language } from "./messages";
+import type { DebriefScreen } from "./screens";
 
 export const PHASES = ["lobby", "briefing", "decision", "results", "debrief", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -93,6 +94,10 @@ export interface RoomView {
   event: string[];
   /** The debrief's answers have been revealed (frozen, and public in `TeamView.prediction`). */
   revealed: boolean;
+  /** What the facilitator put on the projector during the debrief ("" = the final ranking). */
+  show: DebriefScreen | "";
+  /** The team that screen is about ("" = every team). */
+  showTeam: string;
   teams: Map<string, TeamView> | Record<string, TeamView>;
   players: Map<string, PlayerView> | Record<string, PlayerView>;
 }

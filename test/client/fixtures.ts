@@ -107,6 +107,8 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
     remainingMs: 0,
     event: options.event ?? [],
     revealed: false,
+    show: "",
+    showTeam: "",
     teams,
     players,
   };

@@ -119,4 +119,24 @@ describe("the render governor", () => {
     vi.advanceTimersByTime(400);
     expect(governor.asleep).toBe(true);
   });
+
+  it("stays awake for as long as an animation holds it, then may sleep", () => {
+    const governor = new RenderGovernor(game);
+    vi.advanceTimersByTime(1000);
+    expect(governor.asleep).toBe(true);
+    const release = governor.hold();
+    const other = governor.hold();
+    expect(game.running).toBe(true);
+    const before = game.frames;
+    vi.advanceTimersByTime(6000); // a whole reveal with no input and no state change
+    expect(governor.asleep).toBe(false);
+    expect(game.frames - before).toBeGreaterThan(150);
+    release();
+    release(); // a second call must not release the other hold
+    vi.advanceTimersByTime(1000);
+    expect(governor.asleep).toBe(false);
+    other();
+    vi.advanceTimersByTime(1000);
+    expect(governor.asleep).toBe(true);
+  });
 });

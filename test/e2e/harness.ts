@@ -82,11 +82,16 @@ export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 768 };
 export const PROJECTOR = { width: 1920, height: 1080 };
 
-/** A separate browser context (its own storage): one per person in the room. */
+/**
+ * A separate browser context (its own storage): one per person in the room. Reduced motion by
+ * default, so a quarter's reveal shows its end state at once and never takes the key or the
+ * tap a test sends next; the reveal's own tests ask for "no-preference".
+ */
 export async function person(
   rig: Rig,
   viewport: { width: number; height: number },
   locale = "fr-FR",
+  motion: "reduce" | "no-preference" = "reduce",
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = viewport.width < 500;
   const context = await rig.browser.newContext({
@@ -95,6 +100,7 @@ export async function person(
     isMobile: phone,
     hasTouch: phone,
     deviceScaleFactor: 1,
+    reducedMotion: motion,
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -12,6 +12,7 @@ import fc from "fast-check";
 import {
   BUCKET_IDS,
   CLIENT_MESSAGE_TYPES,
+  DEBRIEF_SCREENS,
   EVENT_IDS,
   PACINGS,
   STRATEGY_IDS,
@@ -376,6 +377,17 @@ export const payloads: Record<ClientMessageType, fc.Arbitrary<unknown>> = {
   "debrief.data": empty,
   "debrief.predict": fc.record({ lever: bucket }),
   "debrief.reveal": empty,
+  "debrief.show": fc.record(
+    {
+      view: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...DEBRIEF_SCREENS) },
+        { weight: 1, arbitrary: protoKey },
+        { weight: 1, arbitrary: hostileString },
+      ),
+      team: teamId,
+    },
+    { requiredKeys: ["view"] },
+  ),
 };
 
 /** The shape, broken: an extra field, a missing one, or no object at all. */

@@ -67,6 +67,7 @@ const FACILITATOR_PAYLOADS: Record<string, object> = {
   "player.move": { playerId: "x", teamId: "t2" },
   "team.bot": { teamId: "t2", strategy: "buzz" },
   "pacing.set": { pacing: "auto" },
+  "debrief.show": { view: "podium" },
 };
 
 describe("bad input over the wire", () => {

@@ -22,6 +22,7 @@ import { errorKey } from "../viewmodels/errors";
 import { Emitter } from "./emitter";
 import type { RenderGovernor } from "./governor";
 import { DebriefStore } from "./insights";
+import { RoomSound } from "../sound/sound";
 
 export interface UiState {
   wantsDebrief: boolean;
@@ -43,6 +44,8 @@ export class App {
   /** The debrief's log and attribution, shared by the screens that show them. */
   readonly debrief = new DebriefStore();
   readonly topbar: TopBar;
+  /** The room's sound cues (boards and projector only; off until chosen there). */
+  readonly sound: RoomSound;
   readonly start: StartParams;
   game: Phaser.Game | null = null;
   governor: RenderGovernor | null = null;
@@ -53,6 +56,10 @@ export class App {
     this.topbar = new TopBar(
       (language) => this.setLanguage(language),
       () => void this.leaveAsked(),
+      () => this.sound.toggle(),
+    );
+    this.sound = new RoomSound(({ shown, on }) =>
+      this.topbar.update({ sound: shown ? { on } : null }),
     );
     this.start = readStartParams(window.location.search, window.location.hash);
     // The private facilitator link carries a token: keep it, then wipe it from the address bar
@@ -61,6 +68,11 @@ export class App {
       storage.saveFacilitatorToken(this.start.code, this.start.facilitatorToken);
       window.history.replaceState(null, "", `/?code=${encodeURIComponent(this.start.code)}`);
     }
+  }
+
+  /** Keeps the render loop awake while an animation plays; call the result when it ends. */
+  hold(): () => void {
+    return this.governor?.hold() ?? (() => undefined);
   }
 
   /** Asks for frames: the render loop sleeps when nothing changes. */
@@ -130,6 +142,7 @@ export class App {
       session.on("change", () => {
         this.refreshChrome();
         this.route();
+        if (session.view) this.sound.follow(session, session.view);
         this.events.emit("view");
       }),
       session.on("error", (key) => this.notify(key, "error")),

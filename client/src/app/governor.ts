@@ -41,6 +41,8 @@ export class RenderGovernor {
   private begun = 0;
   private rendered = 0;
   private owed = 0;
+  /** Animations playing (the reveal): the loop stays awake until each has let go. */
+  private holds = 0;
 
   constructor(
     private readonly game: GovernedGame,
@@ -73,13 +75,31 @@ export class RenderGovernor {
     }
   }
 
+  /**
+   * Keeps the loop awake until the returned release is called (once; later calls do nothing).
+   * An animation driven by tweens produces no input and no state change while it plays, so
+   * without this the loop would fall asleep mid-sequence and freeze it.
+   */
+  hold(): () => void {
+    this.holds++;
+    this.wake();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.holds--;
+      // One more frame draws the animation's end state before the loop may sleep.
+      this.wake();
+    };
+  }
+
   /** Whether the loop is asleep (tests and the bench read it). */
   get asleep(): boolean {
     return this.sleeping;
   }
 
   private check(): void {
-    if (this.sleeping || !this.game.isRunning) return;
+    if (this.sleeping || !this.game.isRunning || this.holds > 0) return;
     if (performance.now() <= this.awakeUntil || this.rendered < this.owed) return;
     this.sleeping = true;
     this.game.loop.sleep();

@@ -23,6 +23,8 @@ export function axes(
   labelX: (q: number) => string,
   /** Room between the value labels and the first quarter (columns need half their width). */
   labelGap = 8,
+  /** Label size (larger on the projector). */
+  size = 12,
 ): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
   const g = scene.add.graphics();
@@ -33,7 +35,7 @@ export function axes(
     g.lineBetween(r.x, y, r.x + r.w, y);
     c.add(
       text(scene, r.x - labelGap, y, formatY(tick), {
-        size: 12,
+        size,
         color: COLORS.textFaint,
         align: "right",
       }).setOrigin(1, 0.5),
@@ -47,7 +49,7 @@ export function axes(
     if (q === 1 || q % every === 0) {
       c.add(
         text(scene, x, r.y + r.h + 8, labelX(q), {
-          size: 12,
+          size,
           color: COLORS.textFaint,
           align: "center",
         }).setOrigin(0.5, 0),

@@ -3,8 +3,7 @@
  * same step that moved the numbers. Three columns on wide screens, stacked on phones.
  */
 import type Phaser from "phaser";
-import { BUCKET_IDS, type Allocation, type BucketId } from "../../../shared/model/levers";
-import { BUCKET_COLORS, COLORS, teamColor } from "../theme";
+import { COLORS } from "../theme";
 import type { Rect } from "../viewmodels/chart";
 import type { GaugeModel } from "../viewmodels/gauges";
 import type { ReasonLine } from "../viewmodels/reasons";
@@ -27,93 +26,16 @@ export interface ResultsCardModel {
   notes: readonly string[];
   action: { label: string; onClick: () => void } | null;
   waiting: string;
-  /** Every team's revealed decision (wide screens): the strategies side by side. */
-  decisions: readonly {
-    name: string;
-    colorIndex: number;
-    allocation: Allocation;
-    mine: boolean;
-    /** The quarter's CFO KPI and the long-term score, side by side. */
-    kpi: string;
-    score: string;
-  }[];
-  kpiLabel: string;
-  scoreLabel: string;
-  decisionsTitle: string;
-  bucketLabel: (id: BucketId) => string;
-}
-
-function revealed(
-  scene: Phaser.Scene,
-  c: Phaser.GameObjects.Container,
-  r: Rect,
-  m: ResultsCardModel,
-): void {
-  const rowH = 24;
-  c.add(
-    text(scene, r.x, r.y, m.decisionsTitle.toUpperCase(), {
-      size: 12,
-      weight: "bold",
-      color: COLORS.textDim,
-    }),
-  );
-  const g = scene.add.graphics();
-  c.add(g);
-  const nameW = Math.min(180, r.w * 0.28);
-  const numbersW = 150;
-  const barW = r.w - nameW - 12 - numbersW;
-  c.add(
-    text(scene, r.x + r.w - 80, r.y, m.kpiLabel, { size: 11, color: COLORS.kpi }).setOrigin(1, 0),
-  );
-  c.add(
-    text(scene, r.x + r.w, r.y, m.scoreLabel, {
-      size: 11,
-      color: COLORS.score,
-      weight: "bold",
-    }).setOrigin(1, 0),
-  );
-  const total = Math.max(
-    1,
-    ...m.decisions.map((d) => BUCKET_IDS.reduce((n, id) => n + d.allocation[id], 0)),
-  );
-  m.decisions.forEach((d, i) => {
-    const y = r.y + 22 + i * rowH;
-    g.fillStyle(teamColor(d.colorIndex), 1);
-    g.fillCircle(r.x + 6, y + 8, 5);
-    c.add(
-      fit(
-        text(scene, r.x + 18, y, d.name, { size: 13, weight: d.mine ? "bold" : "normal" }),
-        nameW - 20,
-      ),
-    );
-    let x = r.x + nameW;
-    const unit = barW / total;
-    for (const id of BUCKET_IDS) {
-      const w = d.allocation[id] * unit;
-      if (w <= 0) continue;
-      g.fillStyle(BUCKET_COLORS[id], 1);
-      g.fillRect(x + 1, y + 2, Math.max(1, w - 2), 13);
-      x += w;
-    }
-    c.add(text(scene, r.x + r.w - 80, y, d.kpi, { size: 13, color: COLORS.kpi }).setOrigin(1, 0));
-    c.add(
-      text(scene, r.x + r.w, y, d.score, {
-        size: 13,
-        weight: "bold",
-        color: COLORS.score,
-      }).setOrigin(1, 0),
-    );
-  });
-  // The colour key, once.
-  let x = r.x + nameW;
-  const ly = r.y + 22 + m.decisions.length * rowH + 2;
-  for (const id of BUCKET_IDS) {
-    g.fillStyle(BUCKET_COLORS[id], 1);
-    g.fillRect(x, ly + 3, 10, 10);
-    const label = text(scene, x + 14, ly, m.bucketLabel(id), { size: 11, color: COLORS.textFaint });
-    c.add(label);
-    x += 14 + label.width + 12;
-  }
+  /**
+   * Every team's revealed decision (wide screens), drawn by the caller in the room the card
+   * leaves for it: `height` tall, above the notes.
+   */
+  decisions: {
+    height: number;
+    /** The least it can be drawn in, when the card is short. */
+    minHeight: number;
+    draw: (r: Rect) => Phaser.GameObjects.GameObject | null;
+  } | null;
 }
 
 export function resultsCard(
@@ -205,14 +127,16 @@ export function resultsCard(
     });
   });
   const reasonsBottom = top + (compact ? areaH : 76 + 3 * 24 + 8);
-  const needed = 22 + m.decisions.length * 24 + 24;
-  if (!compact && m.decisions.length > 0 && r.y + r.h - footer - reasonsBottom > needed) {
-    revealed(
-      scene,
-      c,
-      { x: r.x + pad, y: r.y + r.h - footer - needed, w: r.w - pad * 2, h: needed },
-      m,
-    );
+  const room = r.y + r.h - footer - reasonsBottom;
+  const needed = Math.min(room, (m.decisions?.height ?? 0) + 12);
+  if (!compact && m.decisions && needed >= m.decisions.minHeight + 12) {
+    const table = m.decisions.draw({
+      x: r.x + pad,
+      y: r.y + r.h - footer - needed,
+      w: r.w - pad * 2,
+      h: needed - 12,
+    });
+    if (table) c.add(table);
   }
   let y = r.y + r.h - footer;
   for (const note of notes) {

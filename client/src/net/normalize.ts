@@ -11,6 +11,7 @@ import {
   type BucketId,
 } from "../../../shared/model/levers";
 import { isGaugeId } from "../../../shared/model/gauges";
+import { isDebriefScreen } from "../../../shared/protocol/screens";
 import type { TeamSituation } from "../../../shared/model/situation";
 import type {
   DecisionSource,
@@ -191,6 +192,8 @@ export function normalizeRoom(raw: unknown): ClientView {
     remainingMs: num(r.remainingMs),
     event: list(r.event).map((e) => str(e)),
     revealed: bool(r.revealed),
+    show: typeof r.show === "string" && isDebriefScreen(r.show) ? r.show : "",
+    showTeam: str(r.showTeam),
     teams,
     players,
   };

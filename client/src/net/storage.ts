@@ -71,6 +71,13 @@ const isSeat = (v: Record<string, unknown>): boolean =>
   typeof v.code === "string" && typeof v.name === "string" && typeof v.token === "string";
 
 export const storage = {
+  /** Whether sound was turned on for this screen in this browser (off until chosen). */
+  soundOn(screen: string): boolean {
+    return read(STORAGE.sound(screen)) === "on";
+  },
+  saveSound(screen: string, on: boolean): void {
+    write(STORAGE.sound(screen), on ? "on" : null);
+  },
   seat(code: string): SeatRecord | null {
     return readJson<SeatRecord>(STORAGE.seat(code), isSeat);
   },

@@ -32,6 +32,8 @@ import { DecisionControls } from "../ui/decisionControls";
 import type { ControlSpot } from "../viewmodels/controls";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./boardView";
+import { RevealPlayer } from "./revealPlayer";
+import { RevealWatcher } from "./revealWatcher";
 import type { Session } from "../net/session";
 
 export class BoardScene extends BaseScene {
@@ -55,6 +57,7 @@ export class BoardScene extends BaseScene {
   private summary: BoardSummary | null = null;
   /** The unspent-tokens question is open: keys wait for its answer; `abort` withdraws it. */
   private confirming: AbortController | null = null;
+  private watcher: RevealWatcher | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -69,12 +72,45 @@ export class BoardScene extends BaseScene {
     this.keep(() => this.confirming?.abort());
     // Screen readers cannot see the canvas: the draft is also said in words.
     this.live = h("div", { class: "sr-only", "aria-live": "polite" });
-    // The canvas controls as buttons, and what the canvas shows as tables.
-    this.controls = new DecisionControls();
+    // The quarter's reveal plays over the board when a quarter this board saw resolves.
+    const reveal = new RevealPlayer(this, () => this.app.hold());
+    // The canvas controls as buttons (a press during the reveal only skips it), and what the
+    // canvas shows as tables.
+    this.controls = new DecisionControls(() => reveal.skip());
     this.summary = new BoardSummary();
     this.mountPanel(
       h("div", { class: "board-a11y" }, this.controls.el, this.summary.el, this.live),
     );
+    this.watcher = new RevealWatcher(reveal);
+    this.keep(() => reveal.stop());
+    this.app.sound.attach("board", () => this.remainingMs());
+    this.keep(() => this.app.sound.detach());
+    this.keep(this.app.events.on("view", () => this.watchReveal()));
+    this.watchReveal();
+  }
+
+  /** What the decision's countdown has left, for the sound's last ten seconds. */
+  private remainingMs(): number | null {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || view.phase !== "decision" || view.deadline <= 0 || view.paused)
+      return null;
+    return view.deadline - session.serverNow();
+  }
+
+  private watchReveal(): void {
+    const session = this.session;
+    const view = session?.view;
+    if (!session || !view) return;
+    this.watcher?.update(session, view, getLanguage(), session.teamId, () => ({
+      width: this.scale.width,
+      height: this.scale.height,
+      // Larger on a big screen (a laptop on a beamer), never below a phone's.
+      scale:
+        this.scale.width < 760
+          ? 0.9
+          : Math.min(1.4, Math.max(1, Math.min(this.scale.width / 1366, this.scale.height / 768))),
+    }));
   }
 
   private get session() {

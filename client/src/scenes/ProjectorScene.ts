@@ -1,11 +1,15 @@
 /** The room screen: big, public, readable from the back of the room. */
 import type Phaser from "phaser";
+import { moveToken, type BestChange } from "../../../shared/analysis/bestChanges";
 import type { TeamInsights } from "../../../shared/analysis/insights";
+import type { LuckBand } from "../../../shared/analysis/luckBand";
+import type { GameState } from "../../../shared/model/types";
 import { QR_TEXTURE, SCENES } from "../constants";
 import { getLanguage } from "../i18n/index";
 import { qrCanvas } from "../ui/qr";
 import { serverAddress } from "../net/api";
 import { displayHost, joinTarget, joinUrl, type ServerAddress } from "../viewmodels/joinAddress";
+import { decisions, replayDebrief, teamLuckBand, whatIf } from "../viewmodels/debrief";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { css } from "../theme";
@@ -14,6 +18,9 @@ import { h } from "../ui/dom";
 import { rankingTable } from "../ui/boardSummary";
 import { leaderboard } from "../viewmodels/leaderboard";
 import { drawProjector } from "./projectorView";
+import { drawProjectorShow } from "./projectorShow";
+import { RevealPlayer } from "./revealPlayer";
+import { RevealWatcher } from "./revealWatcher";
 
 export class ProjectorScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
@@ -23,6 +30,12 @@ export class ProjectorScene extends BaseScene {
   private creditKey = "";
   /** The ranking the canvas shows, as a table for screen readers. */
   private readonly ranking = h("section", { class: "sr-only" });
+  /** The game replayed from the log, for the debrief screens the facilitator puts up. */
+  private played: GameState | null = null;
+  private playedKey = "";
+  private bands = new Map<string, LuckBand>();
+  private branches = new Map<string, { change: BestChange; game: GameState } | null>();
+  private watcher: RevealWatcher | null = null;
 
   constructor() {
     super(SCENES.projector);
@@ -37,6 +50,14 @@ export class ProjectorScene extends BaseScene {
       this.address = address;
       this.invalidate();
     });
+    // The quarter's reveal plays over the projector when a quarter it saw resolves.
+    const reveal = new RevealPlayer(this, () => this.app.hold());
+    this.watcher = new RevealWatcher(reveal);
+    this.keep(() => reveal.stop());
+    this.app.sound.attach("projector", () => this.remainingMs());
+    this.keep(() => this.app.sound.detach());
+    this.keep(this.app.events.on("view", () => this.watchReveal()));
+    this.watchReveal();
   }
 
   private joinBase(): string {
@@ -78,6 +99,84 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
+  /** What the decision's countdown has left, for the sound's last ten seconds. */
+  private remainingMs(): number | null {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || view.phase !== "decision" || view.deadline <= 0 || view.paused)
+      return null;
+    return view.deadline - session.serverNow();
+  }
+
+  private watchReveal(): void {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view) return;
+    this.watcher?.update(session, view, getLanguage(), null, () => {
+      const s = Math.max(0.5, Math.min(this.scale.width / 1920, this.scale.height / 1080));
+      // Never smaller than a laptop's: a small projector still fills a wall.
+      return { width: this.scale.width, height: this.scale.height, scale: Math.max(1, 1.5 * s) };
+    });
+  }
+
+  /** The log, replayed once per room and quarter count (only when a debrief screen is up). */
+  private fetchGame(): void {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view) return;
+    const key = `${session.roomId}:${view.turn}`;
+    if (key === this.playedKey) return;
+    this.playedKey = key;
+    this.played = null;
+    this.bands.clear();
+    this.branches.clear();
+    this.app.debrief.log(session).then(
+      (data) => {
+        if (this.playedKey !== key) return;
+        const replayed = replayDebrief(data);
+        if (!replayed.ok) throw new Error(replayed.error.message);
+        this.played = replayed.value;
+        this.invalidate();
+      },
+      () => {
+        if (this.playedKey === key) this.playedKey = "";
+      },
+    );
+  }
+
+  private band(teamId: string): LuckBand | null {
+    if (!this.played) return null;
+    let band = this.bands.get(teamId);
+    if (!band) {
+      band = teamLuckBand(this.played, teamId);
+      this.bands.set(teamId, band);
+    }
+    return band;
+  }
+
+  /** The team's best one-token change, replayed: what its trajectory would have been. */
+  private branch(teamId: string): { change: BestChange; game: GameState } | null {
+    const game = this.played;
+    if (!game) return null;
+    if (this.branches.has(teamId)) return this.branches.get(teamId) ?? null;
+    const change = this.insights?.find((x) => x.teamId === teamId)?.bestChanges[0];
+    const played = change ? decisions(game, teamId)[change.quarter - 1] : undefined;
+    let found: { change: BestChange; game: GameState } | null = null;
+    if (change && played) {
+      const result = whatIf(
+        game,
+        teamId,
+        change.quarter,
+        moveToken(played, change.from, change.to),
+        false,
+      );
+      if (result.ok) found = { change, game: result.value };
+    }
+    // Kept only once the attribution is known (before, there is no change to replay yet).
+    if (this.insights) this.branches.set(teamId, found);
+    return found;
+  }
+
   protected draw(width: number, height: number): void {
     const view = this.app.session?.view;
     if (!view) return;
@@ -86,6 +185,25 @@ export class ProjectorScene extends BaseScene {
     this.ranking.replaceChildren(
       rankingTable(language, leaderboard(language, Object.values(view.teams), null)),
     );
+    if ((view.phase === "debrief" || view.phase === "ended") && view.show) {
+      this.fetchGame();
+      this.digits = null;
+      drawProjectorShow(this, this.root, {
+        width,
+        height,
+        language: getLanguage(),
+        view,
+        screen: view.show,
+        team: view.showTeam,
+        game: this.played,
+        insights: this.insights,
+        band: (id) => this.band(id),
+        branch: (id) => this.branch(id),
+      });
+      return;
+    }
+    const hooks = window.__elan;
+    if (hooks) hooks.projectorShow = null;
     this.digits = drawProjector(this, this.root, {
       width,
       height,

@@ -23,11 +23,21 @@ import { eventCard } from "../draw/eventCard";
 import { gaugeRow } from "../draw/gauge";
 import { leaderboardTable } from "../draw/leaderboard";
 import { resultsCard, type ResultsCardModel } from "../draw/resultsCard";
+import { panel } from "../draw/panel";
+import { podiumView } from "../draw/podium";
+import { finalPodium } from "../viewmodels/reveal";
+import { decisionsTable, type DecisionsTableModel } from "../viewmodels/decisionsTable";
+import {
+  decisionsTableHeight,
+  decisionsTableMinHeight,
+  decisionsTableView,
+  type HeaderBox,
+} from "../draw/decisionsTable";
 import { tabBar } from "../draw/tabs";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
 import { fit, text } from "../draw/text";
-import { formatMetric, scoreSplit } from "../viewmodels/metrics";
+import { scoreSplit } from "../viewmodels/metrics";
 import { drawDecide } from "./boardDecide";
 import { resultsActionRect, tabRects, type ControlSpot } from "../viewmodels/controls";
 
@@ -60,7 +70,8 @@ export interface BoardDrawn {
   digits: Phaser.GameObjects.Text | null;
   gauges: GaugeModel[];
   ranking: LeaderRow[];
-  results: ResultsCardModel | null;
+  /** The results card as drawn, and the revealed decisions as a table (the summary's words). */
+  results: { card: ResultsCardModel; decisions: DecisionsTableModel | null } | null;
   /** The quarter's cards, or the solo coach's hint when it speaks in their place. */
   cards: { title: string; text: string }[];
 }
@@ -98,6 +109,15 @@ export function drawBoard(
     ...(p.forecast && m.stage === "deciding" ? { forecast: p.forecast } : {}),
   });
   const add = (...objects: Phaser.GameObjects.GameObject[]) => root.add(objects);
+  const decisionsOptions = {
+    language: lang,
+    teams,
+    myTeamId: teamId,
+    report: (boxes: HeaderBox[]) => {
+      const hooks = window.__elan;
+      if (hooks) hooks.decisionsHeaders = { scene: scene.scene.key, boxes };
+    },
+  };
   const tab = L.compact
     ? m.stage === "results" && p.tab === "decide"
       ? "decide"
@@ -176,11 +196,17 @@ export function drawBoard(
   // The solo coach speaks in the card slot when no event claims it.
   const coach = hint && announced.every((c) => c.calm) ? hint : null;
   if (showDecide || !L.compact) {
-    if (coach) add(noteCard(scene, L.card, tr("hint.title"), coach.text, COLORS.accent, true));
+    const podium = finalPodium(lang, view, teamId);
+    if (podium.length > 0) {
+      add(panel(scene, L.card, { border: COLORS.accent, borderAlpha: 0.6 }));
+      const inset = { x: L.card.x + 12, y: L.card.y + 10, w: L.card.w - 24, h: L.card.h - 16 };
+      add(podiumView(scene, inset, podium, tr("podium.title"), L.compact ? 0.8 : 1).container);
+    } else if (coach)
+      add(noteCard(scene, L.card, tr("hint.title"), coach.text, COLORS.accent, true));
     else add(eventCard(scene, L.card, announced, tr("board.event")));
   }
 
-  let results: ResultsCardModel | null = null;
+  let results: BoardDrawn["results"] = null;
   const rows = leaderboard(lang, teams, teamId);
   if (showDecide && m.stage === "results" && m.last) {
     const reasons = reasonsModel(lang, m.last.reasons);
@@ -204,7 +230,7 @@ export function drawBoard(
         enabled: true,
         run: p.handlers.next,
       });
-    results = {
+    const card: ResultsCardModel = {
       heading: tr("board.reasons"),
       title: tr("board.results", { q: m.last.turn }),
       columns: gauges.map((g, i) => ({
@@ -218,23 +244,15 @@ export function drawBoard(
         : null,
       // The last quarter promises the debrief, not a next quarter.
       waiting: tr(last ? "board.resultsWaitLast" : "board.resultsWait"),
-      decisions: teams.map((x, i) => {
-        const last = x.history[x.history.length - 1];
-        return {
-          name: x.name,
-          colorIndex: i,
-          mine: x.id === teamId,
-          allocation: last?.allocation ?? p.draft,
-          kpi: formatMetric(lang, "kpi", last?.kpi ?? 0),
-          score: formatMetric(lang, "score", last?.score ?? 0),
-        };
-      }),
-      kpiLabel: tr("gauge.kpi"),
-      scoreLabel: tr("gauge.score"),
-      decisionsTitle: tr("board.revealed"),
-      bucketLabel: (id) => tr(`lever.${id}.short`),
+      decisions: {
+        height: decisionsTableHeight(teams.length),
+        minHeight: decisionsTableMinHeight(teams.length),
+        draw: (r) => decisionsTableView(scene, r, decisionsOptions),
+      },
     };
-    add(resultsCard(scene, area, results, L.compact));
+    // The text alternative lists the same decisions; it has no widths to fit, so any will do.
+    results = { card, decisions: decisionsTable(lang, teams, teamId, 1, () => 0) };
+    add(resultsCard(scene, area, card, L.compact));
   } else if (showDecide) {
     drawDecide(scene, add, L, m, p, tr, engagementNow, trustNow);
   }
@@ -259,10 +277,23 @@ export function drawBoard(
     });
   }
   if (!L.compact || tab === "ranking") {
+    // Phones: the revealed decisions sit under the ranking, once a quarter has been played.
+    let rankArea = L.ranking;
+    if (L.compact && view.turn > 0) {
+      const tableH = decisionsTableHeight(teams.length);
+      const rankH = Math.max(120, Math.min(L.ranking.h - tableH - 24, 66 + teams.length * 44));
+      rankArea = { ...L.ranking, h: rankH };
+      const table = decisionsTableView(
+        scene,
+        { x: L.ranking.x, y: L.ranking.y + rankH + 20, w: L.ranking.w, h: tableH },
+        decisionsOptions,
+      );
+      if (table) add(table);
+    }
     add(
       leaderboardTable(
         scene,
-        L.ranking,
+        rankArea,
         rows,
         {
           title: tr("rank.title"),

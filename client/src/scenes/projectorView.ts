@@ -25,6 +25,9 @@ import { panel } from "../draw/panel";
 import { fit, text } from "../draw/text";
 import { timerBadge } from "../draw/timerBadge";
 import { quarterTrack } from "../draw/track";
+import { decisionsTableHeight, decisionsTableView } from "../draw/decisionsTable";
+import { podiumView } from "../draw/podium";
+import { finalPodium } from "../viewmodels/reveal";
 import { answeredPill, projectorVerdict, teamCredit } from "./projectorDebrief";
 import { projectorLobby } from "./projectorLobby";
 
@@ -144,7 +147,42 @@ export function drawProjector(
   const cols = teams.length <= 4 ? 2 : teams.length <= 6 ? 3 : 4;
   const rowsN = Math.ceil(teams.length / cols);
   const cellW = gw / cols;
-  const cellH = (h - bodyY - pad) / rowsN;
+  // After a reveal, the decisions every team played sit under the panels.
+  const tableScale = 1.6 * s;
+  const tableH = view.phase === "results" ? decisionsTableHeight(teams.length, tableScale) : 0;
+  const panelsBottom = h - pad - (tableH ? tableH + 24 * s : 0);
+  if (tableH) {
+    const table = decisionsTableView(
+      scene,
+      { x: gx, y: panelsBottom + 16 * s, w: gw - 20 * s, h: tableH },
+      {
+        language: lang,
+        teams,
+        myTeamId: null,
+        scale: tableScale,
+        report: (boxes) => {
+          const hooks = window.__elan;
+          if (hooks) hooks.decisionsHeaders = { scene: scene.scene.key, boxes };
+        },
+      },
+    );
+    if (table) add(table);
+  }
+  // The last quarter ends on the podium, large, where the team panels were.
+  const podium = view.phase === "results" ? finalPodium(lang, view, null) : [];
+  if (podium.length > 0) {
+    const area = { x: gx + gw * 0.1, y: bodyY, w: gw * 0.8, h: panelsBottom - bodyY };
+    add(podiumView(scene, area, podium, tr("podium.title"), 2 * s).container);
+    add(
+      text(scene, w - pad, h - 14 * s, `${p.host} · ${view.code}`, {
+        size: 20 * s,
+        color: COLORS.textFaint,
+        align: "right",
+      }).setOrigin(1, 1),
+    );
+    return digits;
+  }
+  const cellH = (panelsBottom - bodyY) / rowsN;
   const scales = {
     reach: gaugeScale(
       "reach",

@@ -4,10 +4,10 @@
  * the very models the canvas was drawn from on each redraw, so the two never disagree. Visually
  * hidden: sighted users read the canvas.
  */
-import { BUCKET_IDS } from "../../../shared/model/levers";
 import type { Language } from "../../../shared/protocol/messages";
 import { translate, type MessageKey, type Params } from "../i18n/index";
 import type { ResultsCardModel } from "../draw/resultsCard";
+import type { DecisionsTableModel } from "../viewmodels/decisionsTable";
 import type { GaugeModel } from "../viewmodels/gauges";
 import type { LeaderRow } from "../viewmodels/leaderboard";
 import { dataTable } from "./dataTable";
@@ -16,7 +16,7 @@ import { h } from "./dom";
 export interface BoardSummaryModel {
   gauges: readonly GaugeModel[];
   ranking: readonly LeaderRow[];
-  results: ResultsCardModel | null;
+  results: { card: ResultsCardModel; decisions: DecisionsTableModel | null } | null;
   cards: readonly { title: string; text: string }[];
 }
 
@@ -65,7 +65,8 @@ export class BoardSummary {
       for (const card of m.cards) parts.push(h("h3", {}, card.title), h("p", {}, card.text));
     }
     parts.push(gauges, ranking);
-    const res = m.results;
+    const res = m.results?.card;
+    const revealed = m.results?.decisions;
     if (res) {
       parts.push(h("h2", {}, res.title));
       for (const column of res.columns) {
@@ -82,20 +83,16 @@ export class BoardSummary {
       }
       for (const note of res.notes) parts.push(h("p", {}, note));
       if (!res.action) parts.push(h("p", {}, res.waiting));
+    }
+    if (revealed) {
       parts.push(
         dataTable(
-          res.decisionsTitle,
-          [
-            tr("a11y.team"),
-            ...BUCKET_IDS.map((id) => res.bucketLabel(id)),
-            res.kpiLabel,
-            res.scoreLabel,
-          ],
-          res.decisions.map((d) => [
-            d.mine ? tr("a11y.mine", { name: d.name }) : d.name,
-            ...BUCKET_IDS.map((id) => String(d.allocation[id])),
-            d.kpi,
-            d.score,
+          revealed.title,
+          [tr("a11y.team"), ...revealed.columns.map((c) => c.label), tr("a11y.total")],
+          revealed.rows.map((row) => [
+            row.mine ? tr("a11y.mine", { name: row.name }) : row.name,
+            ...revealed.columns.map((c) => String(row.tokens[c.id])),
+            String(row.total),
           ]),
         ),
       );

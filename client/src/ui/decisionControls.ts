@@ -39,7 +39,11 @@ export class DecisionControls {
   private readonly groups = new Map<string, HTMLElement>();
   private spots = new Map<string, ControlSpot>();
 
-  constructor() {
+  /**
+   * `intercept` sees every press first and may take it for itself: while the reveal plays, a
+   * press skips it (as a tap on the canvas does) and presses nothing underneath.
+   */
+  constructor(private readonly intercept: () => boolean = () => false) {
     // Phaser also handles presses anywhere on the page (its window listeners hit-test them
     // against the canvas), so a press on a button here would press the canvas control under it
     // too and send the intent twice. Presses on these buttons stay here.
@@ -94,6 +98,7 @@ export class DecisionControls {
     if (existing) return existing;
     const b = h("button", { type: "button", class: "board-hit" });
     b.addEventListener("click", () => {
+      if (this.intercept()) return;
       const spot = this.spots.get(key);
       if (spot?.enabled) spot.run();
     });

@@ -18,6 +18,7 @@ import { eventCards } from "../viewmodels/eventCards";
 import { timerModel } from "../viewmodels/timer";
 import { exportCard, gameCard, injectCard, joinCard, type InjectChoice } from "./consoleCards";
 import { debriefCard } from "./debriefCard";
+import { projectorPicker } from "./projectorPicker";
 import { h } from "./dom";
 import { replaceKeyed } from "./keyed";
 import { runSheetCard } from "./runSheetCard";
@@ -67,6 +68,8 @@ export class FacilitatorPanel {
   /** Where participants can reach the server (asked once); null until known. */
   private address: ServerAddress | null = null;
   private last: ClientView | null = null;
+  /** The team the projector's debrief screens are about ("" = every team). */
+  private showTeam = "";
 
   constructor(
     private readonly token: string,
@@ -209,7 +212,19 @@ export class FacilitatorPanel {
       ),
     );
     // Once the game is over, the room's moment is the debrief's question, then its reveal.
-    if (over) this.overview.replaceChildren(debriefCard(view, send));
+    if (over) {
+      this.overview.replaceChildren(
+        debriefCard(view, send),
+        projectorPicker(
+          view,
+          this.showTeam,
+          (team) => {
+            this.showTeam = team;
+          },
+          send,
+        ),
+      );
+    }
 
     const loose = unassigned(view);
     const guide = this.guideFor(view);

@@ -13,6 +13,8 @@ export interface TopBarState {
   subtitle: string;
   status: ConnectionStatus | null;
   retryInMs: number;
+  /** The sound toggle, on the screens that have sound (null: none here). */
+  sound: { on: boolean } | null;
 }
 
 export class TopBar {
@@ -22,11 +24,18 @@ export class TopBar {
     role: "alert",
     "data-testid": "connection-banner",
   });
-  private state: TopBarState = { code: null, subtitle: "", status: null, retryInMs: 0 };
+  private state: TopBarState = {
+    code: null,
+    subtitle: "",
+    status: null,
+    retryInMs: 0,
+    sound: null,
+  };
 
   constructor(
     private readonly onLanguage: (language: Language) => void,
     private readonly onHome: () => void,
+    private readonly onSound: () => void = () => undefined,
   ) {
     this.render();
   }
@@ -37,7 +46,7 @@ export class TopBar {
   }
 
   render(): void {
-    const { code, subtitle, status, retryInMs } = this.state;
+    const { code, subtitle, status, retryInMs, sound } = this.state;
     clear(this.root);
     const brand = button(t("app.title"), () => this.onHome(), {
       class: "brand",
@@ -73,6 +82,15 @@ export class TopBar {
         "div",
         { class: "topbar-right" },
         code ? h("span", { class: "code-chip", "data-testid": "room-code" }, code) : null,
+        sound
+          ? button("♪", () => this.onSound(), {
+              class: sound.on ? "sound-btn on" : "sound-btn off",
+              "aria-pressed": String(sound.on),
+              "aria-label": t("sound.toggle"),
+              title: t(sound.on ? "sound.on" : "sound.off"),
+              "data-testid": "sound-toggle",
+            })
+          : null,
         dot,
         langs,
       ),

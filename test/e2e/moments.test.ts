@@ -1,0 +1,274 @@
+/**
+ * The room's moments in a real browser: a quarter's reveal plays on a board and on the
+ * projector and ends (skipped by a click or a key; immediate with reduced motion), the last
+ * quarter ends on the podium, the revealed decisions table shows on a 390 × 844 phone and on
+ * the projector with no header over another, sound is off until the projector turns it on, and
+ * the projector shows each debrief screen the facilitator picks in the console.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEBRIEF_SCREENS } from "../../shared/protocol/screens";
+import { createWorkshop, request, type Facilitator } from "../helpers/clients";
+import {
+  LAPTOP,
+  PHONE,
+  PROJECTOR,
+  pageErrors,
+  person,
+  phase,
+  scene,
+  settle,
+  shot,
+  startRig,
+  type Rig,
+} from "./harness";
+import { allocate, joinByCode } from "./steps";
+
+const POLL = { timeout: 20_000 };
+
+interface Reveal {
+  scene: string;
+  turn: number;
+  final: boolean;
+  step: string;
+  ended: string;
+  totalMs: number;
+}
+type Box = { label: string; x: number; y: number; w: number; h: number };
+
+const reveal = (page: Page) =>
+  page.evaluate(() => (window.__elan?.reveal ?? null) as Reveal | null);
+
+/** Waits until `page` has a reveal of quarter `turn` in the state `check` accepts. */
+async function revealOf(page: Page, turn: number, check: (r: Reveal) => boolean): Promise<Reveal> {
+  await expect
+    .poll(async () => {
+      const r = await reveal(page);
+      return r !== null && r.turn === turn && check(r);
+    }, POLL)
+    .toBe(true);
+  return (await reveal(page)) as Reveal;
+}
+
+/** No two header boxes overlap, and each lies within `width`. */
+function expectApart(boxes: readonly Box[], width: number): void {
+  expect(boxes.length).toBe(8); // seven buckets and the total
+  for (const b of boxes) {
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.w).toBeLessThanOrEqual(width);
+  }
+  const sorted = [...boxes].sort((a, b) => a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1] as Box, sorted[i] as Box];
+    const apart = a.x + a.w <= b.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+    expect(apart, `${a.label} overlaps ${b.label}`).toBe(true);
+  }
+}
+
+const headers = (page: Page) =>
+  page.evaluate(() => window.__elan?.decisionsHeaders ?? null) as Promise<{
+    scene: string;
+    boxes: Box[];
+  } | null>;
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+}, 60_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+describe.sequential("the room's moments", () => {
+  let fac: Facilitator;
+  let proj: Page;
+
+  it("plays the reveal, skips it, ends on the podium, and shows every team's decisions", async () => {
+    fac = await createWorkshop(rig.url, {
+      teams: 2,
+      years: 1,
+      decisionSeconds: 0,
+      seed: "moments",
+    });
+    const laptop = await person(rig, LAPTOP, "fr-FR", "no-preference");
+    const phone = await person(rig, PHONE); // reduced motion
+    const projector = await person(rig, PROJECTOR, "fr-FR", "no-preference");
+    proj = projector.page;
+    await joinByCode(laptop.page, rig.url, fac.code, "Léa");
+    await joinByCode(phone.page, rig.url, fac.code, "Malik");
+    await proj.goto(`${rig.url}/?code=${fac.code}&view=projector`);
+    await scene(proj, "projector");
+
+    // Sound: off until the projector turns it on; a participant's stays off.
+    await proj.click("[data-testid=sound-toggle]");
+    expect(await proj.getAttribute("[data-testid=sound-toggle]", "aria-pressed")).toBe("true");
+    // The lobby plays no sound: no toggle there.
+    expect(await phone.page.locator("[data-testid=sound-toggle]").count()).toBe(0);
+
+    await request(fac.room, "game.start");
+    const boards = [laptop.page, phone.page];
+    for (let q = 1; q <= 4; q++) {
+      await request(fac.room, "phase.next");
+      for (const page of [...boards, proj]) await phase(page, "decision");
+      for (const page of boards) await scene(page, "board");
+      if (q === 2) {
+        // Both teams spend their budget and submit: the projector rings the bell.
+        for (const page of boards) {
+          await allocate(page, { 2: 5, 4: 5 });
+          await page.keyboard.press("Enter");
+        }
+        await expect
+          .poll(() => proj.evaluate(() => window.__elan?.sound?.played ?? []), POLL)
+          .toContain("allSubmitted");
+      }
+      await request(fac.room, "phase.next");
+      if (q === 1) {
+        // The sequence plays on the laptop and the projector, ≈ 3–6 s, then ends by itself.
+        const playing = await revealOf(laptop.page, 1, (r) => r.ended === "");
+        expect(playing.totalMs).toBeGreaterThanOrEqual(3000);
+        expect(playing.totalMs).toBeLessThanOrEqual(6000);
+        await revealOf(proj, 1, (r) => r.scene === "projector");
+        await settle(proj);
+        await shot(proj, "moments-reveal-projector");
+        await shot(laptop.page, "moments-reveal-board");
+        await revealOf(laptop.page, 1, (r) => r.ended === "played");
+        await revealOf(proj, 1, (r) => r.ended === "played");
+        // Reduced motion: the end state at once, nothing played.
+        expect((await revealOf(phone.page, 1, () => true)).ended).toBe("instant");
+        // The projector chimed; the phone, silent by default, only noted the cue.
+        expect(await proj.evaluate(() => window.__elan?.sound?.played)).toContain("reveal");
+        expect(await phone.page.evaluate(() => window.__elan?.sound)).toMatchObject({
+          enabled: false,
+          played: [],
+        });
+        expect(await phone.page.evaluate(() => window.__elan?.sound?.muted)).toContain("reveal");
+      }
+      if (q === 2) {
+        // A click skips it on the board, a key on the projector.
+        await revealOf(laptop.page, 2, (r) => r.ended === "" && r.step !== "done");
+        await laptop.page.mouse.click(LAPTOP.width / 2, LAPTOP.height / 2);
+        await revealOf(laptop.page, 2, (r) => r.ended === "skipped");
+        await revealOf(proj, 2, (r) => r.ended === "");
+        await proj.keyboard.press("Space");
+        await revealOf(proj, 2, (r) => r.ended === "skipped");
+        // The board is usable at once: the results drawn, in this phase.
+        await expect
+          .poll(() => laptop.page.evaluate(() => window.__elan?.drawn?.phase), POLL)
+          .toBe("results");
+      }
+      if (q === 3) {
+        // The decisions table, on the phone's ranking tab and on the projector.
+        await phase(phone.page, "results");
+        // A tap on the ranking tab (again, if a redraw for the results swallowed the first).
+        await expect
+          .poll(async () => {
+            await phone.page.mouse.click((PHONE.width * 5) / 6, PHONE.height - 30);
+            await settle(phone.page);
+            return (await headers(phone.page))?.scene ?? "";
+          }, POLL)
+          .toBe("board");
+        expectApart((await headers(phone.page))!.boxes, PHONE.width);
+        await settle(phone.page);
+        await shot(phone.page, "moments-decisions-phone");
+        await revealOf(proj, 3, (r) => r.ended !== "");
+        await expect.poll(async () => (await headers(proj))?.scene ?? "", POLL).toBe("projector");
+        expectApart((await headers(proj))!.boxes, PROJECTOR.width);
+        await settle(proj);
+        await shot(proj, "moments-decisions-projector");
+        await phone.page.mouse.click(PHONE.width / 6, PHONE.height - 30);
+      }
+      if (q < 4) await request(fac.room, "phase.next");
+    }
+
+    // The last quarter: the sequence ends on the podium, then the podium stays on screen.
+    const last = await revealOf(laptop.page, 4, (r) => r.final && r.ended === "");
+    expect(last.totalMs).toBeLessThanOrEqual(6000);
+    await revealOf(laptop.page, 4, (r) => r.step === "podium");
+    await settle(laptop.page);
+    await shot(laptop.page, "moments-podium-reveal");
+    await revealOf(laptop.page, 4, (r) => r.ended === "played");
+    const top = await laptop.page.evaluate(() => {
+      const view = window.__elan?.view() as {
+        teams: Record<string, { name: string; history: { score: number }[] }>;
+      };
+      return Object.values(view.teams)
+        .map((t) => ({ name: t.name, score: t.history[t.history.length - 1]?.score ?? 0 }))
+        .sort((a, b) => b.score - a.score)
+        .map((t) => t.name);
+    });
+    for (const page of [laptop.page, phone.page, proj]) {
+      await expect
+        .poll(() => page.evaluate(() => window.__elan?.podium?.names ?? []), POLL)
+        .toEqual(top);
+      await settle(page);
+    }
+    await shot(laptop.page, "moments-podium-board");
+    await shot(phone.page, "moments-podium-phone");
+    await shot(proj, "moments-podium-projector");
+    for (const page of [laptop.page, phone.page, proj]) expect(pageErrors(page)).toEqual([]);
+    await laptop.context.close();
+    await phone.context.close();
+  }, 150_000);
+
+  it("shows each debrief screen the facilitator picks, for every team or one", async () => {
+    await request(fac.room, "phase.next");
+    await phase(proj, "debrief");
+    // The console: the facilitator's own page, opened with the private link.
+    const console = await person(rig, LAPTOP);
+    await console.page.goto(`${rig.url}/?code=${fac.code}#facilitator=${fac.token}`);
+    await scene(console.page, "facilitator");
+    await console.page.waitForSelector("[data-testid=projector-picker]");
+    const names = await proj.evaluate(() =>
+      Object.values(
+        (window.__elan?.view() as { teams: Record<string, { name: string }> }).teams,
+      ).map((t) => t.name),
+    );
+    for (const screen of DEBRIEF_SCREENS) {
+      await console.page.click(`[data-testid=show-${screen}]`);
+      await expect
+        .poll(() => proj.evaluate(() => window.__elan?.projectorShow?.view ?? ""), POLL)
+        .toBe(screen);
+      const title = await console.page.textContent(`[data-testid=show-${screen}]`);
+      // Drawn once its data is ready (the replayed log, the attribution): not "computing".
+      await expect
+        .poll(async () => {
+          const lines = (await proj.evaluate(() => window.__elan?.projectorShow?.lines)) ?? [];
+          return lines[0] === title && !lines.includes("Calcul en cours…");
+        }, POLL)
+        .toBe(true);
+      expect(await console.page.getAttribute(`[data-testid=show-${screen}]`, "aria-pressed")).toBe(
+        "true",
+      );
+      await settle(proj);
+      await shot(proj, `moments-show-${screen}`);
+    }
+    // Screens about every team name them all; one team's screen is about that team alone.
+    await console.page.click("[data-testid=show-trajectories]");
+    await expect
+      .poll(() => proj.evaluate(() => window.__elan?.projectorShow?.view), POLL)
+      .toBe("trajectories");
+    const lines = (await proj.evaluate(() => window.__elan?.projectorShow?.lines)) ?? [];
+    for (const name of names) expect(lines.some((l) => l.startsWith(name))).toBe(true);
+    await console.page.selectOption("[data-testid=show-team]", "t2");
+    await expect
+      .poll(() => proj.evaluate(() => window.__elan?.projectorShow?.team), POLL)
+      .toBe("t2");
+    expect((await proj.evaluate(() => window.__elan?.projectorShow?.lines))?.[0]).toContain(
+      names[1],
+    );
+    await console.page.click("[data-testid=show-luck]");
+    await expect
+      .poll(() => proj.evaluate(() => window.__elan?.projectorShow), POLL)
+      .toMatchObject({ view: "luck", team: "t2" });
+    await settle(proj);
+    await shot(proj, "moments-show-luck-team");
+    expect(await console.page.textContent("[data-testid=show-status]")).toContain(names[1]);
+    // The projector's choice of sound is remembered after a reload.
+    await proj.reload();
+    await scene(proj, "projector");
+    expect(await proj.getAttribute("[data-testid=sound-toggle]", "aria-pressed")).toBe("true");
+    expect(pageErrors(proj)).toEqual([]);
+    expect(pageErrors(console.page)).toEqual([]);
+    await console.context.close();
+  }, 90_000);
+});

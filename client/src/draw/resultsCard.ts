@@ -94,14 +94,18 @@ export function resultsCard(
     if (col.gauge.deltaDisplay) {
       const up = col.gauge.delta > 1e-9;
       const down = col.gauge.delta < -1e-9;
-      const dx = compact ? box.x + box.w - value.width - 10 : box.x + value.width + 10;
-      c.add(
-        text(scene, dx, compact ? box.y + 2 : box.y + 36, col.gauge.deltaDisplay, {
-          size: compact ? 13 : 16,
-          weight: "bold",
-          color: up ? COLORS.accent : down ? COLORS.danger : COLORS.textFaint,
-        }).setOrigin(compact ? 1 : 0, 0),
-      );
+      const delta = text(scene, 0, compact ? box.y + 2 : box.y + 36, col.gauge.deltaDisplay, {
+        size: compact ? 13 : 16,
+        weight: "bold",
+        color: up ? COLORS.accent : down ? COLORS.danger : COLORS.textFaint,
+      }).setOrigin(compact ? 1 : 0, 0);
+      // Side by side in the column: on a narrow card the value's digits shrink to make room.
+      const room = box.w - 10 - delta.width;
+      if (!compact && value.width > room && room > 0) {
+        value.setFontSize(Math.max(18, Math.floor((34 * room) / value.width)));
+      }
+      delta.setX(compact ? box.x + box.w - value.width - 10 : box.x + value.width + 10);
+      c.add(delta);
     }
     const lineH = compact ? 18 : 24;
     const y0 = box.y + (compact ? 26 : 76);

@@ -31,7 +31,8 @@ export function timerBadge(
   }).setOrigin(1, 0);
   c.add(digits);
   c.add(
-    text(scene, x, y + size * 1.15, caption, {
+    // Under the digits as measured: the font's own height, not a guess from its size.
+    text(scene, x, y + digits.height, caption, {
       size: Math.max(11, size * 0.34),
       color: COLORS.textDim,
       align: "right",

@@ -22,7 +22,11 @@ export function quarterTrack(
   );
   const pip = Math.max(4, Math.min(8, slot * 0.28));
   const labelSize = slot < 16 ? 10 : 12;
-  const cy = r.y + r.h - pip - 6;
+  // At the foot of the box, but never up into the year labels (nor its event marks): a short
+  // box (a small projector) grows downwards instead.
+  const labelH = Math.ceil(labelSize * 1.4);
+  const marks = years.some((y) => y.quarters.some((q) => q.event)) ? 14 : 4;
+  const cy = Math.max(r.y + r.h - pip - 6, r.y + labelH + pip + marks);
   let x = r.x;
   for (const year of years) {
     const start = x;

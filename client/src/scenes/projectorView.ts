@@ -30,6 +30,12 @@ import { podiumView } from "../draw/podium";
 import { finalPodium } from "../viewmodels/reveal";
 import { answeredPill, projectorVerdict, teamCredit } from "./projectorDebrief";
 import { projectorLobby } from "./projectorLobby";
+import {
+  PROJECTOR_COMPACT_WIDTH,
+  projectorCompact,
+  projectorLobbyCompact,
+} from "./projectorCompact";
+import { TOP_BAR } from "../viewmodels/layout";
 
 export interface ProjectorParams {
   width: number;
@@ -56,12 +62,16 @@ export function drawProjector(
   const tr = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) =>
     translate(lang, k, v);
   const s = Math.max(0.5, Math.min(w / 1920, h / 1080));
+  const compact = w < PROJECTOR_COMPACT_WIDTH;
   if (view.phase === "lobby") {
-    projectorLobby(scene, add, p, s, tr);
+    if (compact) projectorLobbyCompact(scene, add, p, tr);
+    else projectorLobby(scene, add, p, s, tr);
     return null;
   }
+  if (compact) return projectorCompact(scene, add, p, tr);
   const pad = 40 * s;
-  const top = 60 * s;
+  // Below the top bar at every size (its 52 px do not scale with the screen).
+  const top = TOP_BAR + 12 * s;
   const teams = Object.values(view.teams);
   const scenario = findScenario(view.scenarioId);
   // Header: track, quarter, clock.

@@ -61,6 +61,12 @@ describe.sequential("layout: no clipped text", () => {
       (await fac.page.getAttribute("[data-testid=projector-link]", "href")) ?? "",
     );
     await scene(proj.page, "projector");
+    // Long team names: marks and pills sit beside them, never over them.
+    await fac.page.fill("[data-testid=rename-t1]", "Ambassadeurs Communauté");
+    await fac.page.press("[data-testid=rename-t1]", "Enter");
+    await expect
+      .poll(() => ana.page.evaluate(() => JSON.stringify(window.__elan?.view())))
+      .toContain("Ambassadeurs Communauté");
     await auditEverywhere(fac.page, "console-lobby");
     await auditEverywhere(proj.page, "projector-lobby");
 
@@ -71,6 +77,22 @@ describe.sequential("layout: no clipped text", () => {
     await phase(ana.page, "decision");
     await allocate(ana.page, { 2: 3, 4: 3, 6: 2, 3: 2 });
     await auditEverywhere(ana.page, "board-decision");
+    // On a phone, the decision tab keeps the forecast in sight, and a lever's name opens its
+    // description in the card's place (then closes again).
+    await ana.page.setViewportSize(WIDTHS[0]!);
+    const canvas = () => ana.page.evaluate(() => window.__elan?.canvasTexts() ?? []);
+    await expect.poll(canvas).toContain("PRÉVISION AVEC CE BROUILLON");
+    await ana.page
+      .getByRole("button", { name: "Culture numérique : à quoi sert ce levier ?" })
+      .click();
+    await expect
+      .poll(canvas)
+      .toContain("Former équipes et managers ; l'effet arrive deux trimestres plus tard.");
+    await auditEverywhere(ana.page, "board-decision-info");
+    await ana.page
+      .getByRole("button", { name: "Fermer la description : Culture numérique" })
+      .click();
+    await expect.poll(canvas).toContain("Trimestre calme");
     await auditEverywhere(fac.page, "console-decision");
     await auditEverywhere(proj.page, "projector-decision");
     await fac.page.click("[data-testid=phase-next]");

@@ -72,7 +72,9 @@ export function leaderboardTable(
       size: 15 * s,
       weight: row.mine ? "bold" : "normal",
     }).setOrigin(0, 0.5);
-    c.add(fit(nameText, colKpi - 60 * s - (r.x + 42 * s)));
+    // Long names stop short of the ✓ column (the mark sits beside a name, never over it).
+    const nameEnd = colKpi - (options.showSubmitted ? 80 : 60) * s;
+    c.add(fit(nameText, nameEnd - (r.x + 42 * s)));
     if (options.showSubmitted && row.submitted) {
       g.lineStyle(3, COLORS.accent, 1);
       const tx = colKpi - 72 * s;

@@ -41,6 +41,8 @@ export class BoardScene extends BaseScene {
   /** This player's +/− sent and not yet seen in the server's draft. */
   private readonly edits = new DraftEdits();
   private selected: BucketId = "longTerm";
+  /** The lever a tap asked to explain (phones show its description in the card's place). */
+  private info: BucketId | null = null;
   /**
    * The quarter and the room the pending edits belong to: a new session, or a room rejoined
    * after a restart (its draft revisions start again), voids them.
@@ -319,6 +321,11 @@ export class BoardScene extends BaseScene {
       adjust: (bucket, delta) => this.adjust(bucket, delta),
       select: (bucket) => {
         this.selected = bucket;
+        this.info = bucket;
+        this.invalidate();
+      },
+      closeInfo: () => {
+        this.info = null;
         this.invalidate();
       },
       submit: () => void this.submit(),
@@ -341,6 +348,7 @@ export class BoardScene extends BaseScene {
       session,
       draft: this.draft,
       selected: this.editable() ? this.selected : null,
+      info: this.editable() ? this.info : null,
       tab: this.app.ui.tab,
       forecast: this.currentForecast(),
       handlers,

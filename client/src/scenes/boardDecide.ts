@@ -78,6 +78,16 @@ export function drawDecide(
       rect: pos,
     };
     const focus = () => p.handlers.select(tile.id);
+    // A phone has no room for descriptions beside the levers: the tile's name opens its own.
+    if (L.compact && m.stage === "deciding")
+      p.spots.push({
+        key: `info-${tile.id}`,
+        rect: { x: pos.x, y: pos.y, w: pos.w, h: Math.max(12, at.minus.y - pos.y - 2) },
+        label: tr("board.infoOpen", { lever: tile.name }),
+        enabled: true,
+        group,
+        run: () => p.handlers.select(tile.id),
+      });
     p.spots.push(
       {
         key: `minus-${tile.id}`,

@@ -9,7 +9,7 @@ import { translate } from "../i18n/index";
 import { findScenario } from "../scenarios";
 import type { ClientView } from "../net/normalize";
 import type { Session } from "../net/session";
-import { COLORS } from "../theme";
+import { BUCKET_COLORS, COLORS } from "../theme";
 import { boardModel } from "../viewmodels/board";
 import { gaugeModels, gaugeScale, startPoint, type GaugeModel } from "../viewmodels/gauges";
 import { boardLayout, type BoardLayout, type BoardTab } from "../viewmodels/layout";
@@ -19,6 +19,8 @@ import { timerModel } from "../viewmodels/timer";
 import { trackModel } from "../viewmodels/track";
 import { soloHint } from "../viewmodels/hint";
 import { noteCard } from "../draw/coach";
+import { canvasButton } from "../draw/button";
+import { forecastStrip } from "../draw/forecastStrip";
 import { eventCard } from "../draw/eventCard";
 import { gaugeRow } from "../draw/gauge";
 import { leaderboardTable } from "../draw/leaderboard";
@@ -43,7 +45,10 @@ import { resultsActionRect, tabRects, type ControlSpot } from "../viewmodels/con
 
 export interface BoardHandlers {
   adjust(bucket: BucketId, delta: number): void;
+  /** A tap on a lever: it becomes the selected one (on a phone its description shows). */
   select(bucket: BucketId): void;
+  /** Closes a phone's lever description. */
+  closeInfo(): void;
   submit(): void;
   next(): void;
   debrief(): void;
@@ -58,6 +63,8 @@ export interface BoardParams {
   session: Session;
   draft: Allocation;
   selected: BucketId | null;
+  /** The lever whose description a phone shows in the card's place (tapped), if any. */
+  info: BucketId | null;
   tab: BoardTab;
   forecast: Record<string, number> | undefined;
   handlers: BoardHandlers;
@@ -195,15 +202,44 @@ export function drawBoard(
 
   // The solo coach speaks in the card slot when no event claims it.
   const coach = hint && announced.every((c) => c.calm) ? hint : null;
+  // A phone deciding keeps the forecast in sight, under the card, and shows a tapped lever's
+  // description in the card's place (the wide board has room for both beside the levers).
+  const phoneDeciding = L.compact && showDecide && m.stage === "deciding";
+  const strip = phoneDeciding && p.forecast ? 52 : 0;
+  const card = strip ? { ...L.card, h: L.card.h - strip - 8 } : L.card;
+  const info = phoneDeciding && p.info ? m.tiles.find((x) => x.id === p.info) : undefined;
   if (showDecide || !L.compact) {
     const podium = finalPodium(lang, view, teamId);
     if (podium.length > 0) {
-      add(panel(scene, L.card, { border: COLORS.accent, borderAlpha: 0.6 }));
-      const inset = { x: L.card.x + 12, y: L.card.y + 10, w: L.card.w - 24, h: L.card.h - 16 };
+      add(panel(scene, card, { border: COLORS.accent, borderAlpha: 0.6 }));
+      const inset = { x: card.x + 12, y: card.y + 10, w: card.w - 24, h: card.h - 16 };
       add(podiumView(scene, inset, podium, tr("podium.title"), L.compact ? 0.8 : 1).container);
-    } else if (coach)
-      add(noteCard(scene, L.card, tr("hint.title"), coach.text, COLORS.accent, true));
-    else add(eventCard(scene, L.card, announced, tr("board.event")));
+    } else if (info) {
+      add(noteCard(scene, card, info.name, info.desc, BUCKET_COLORS[info.id], true));
+      const close = { x: card.x + card.w - 44, y: card.y + 4, w: 40, h: 32 };
+      add(
+        canvasButton(scene, {
+          ...close,
+          label: "×",
+          size: 20,
+          fill: COLORS.textDim,
+          outline: true,
+          onClick: p.handlers.closeInfo,
+        }),
+      );
+      p.spots.push({
+        key: "close-info",
+        rect: close,
+        label: tr("board.infoClose", { lever: info.name }),
+        enabled: true,
+        run: p.handlers.closeInfo,
+      });
+    } else if (coach) add(noteCard(scene, card, tr("hint.title"), coach.text, COLORS.accent, true));
+    else add(eventCard(scene, card, announced, tr("board.event")));
+  }
+  if (strip) {
+    const r = { x: L.card.x, y: L.card.y + L.card.h - strip, w: L.card.w, h: strip };
+    add(forecastStrip(scene, r, tr("board.forecastDraft"), gauges, (g) => tr(`gauge.${g.id}`)));
   }
 
   let results: BoardDrawn["results"] = null;

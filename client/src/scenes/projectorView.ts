@@ -209,16 +209,15 @@ export function drawProjector(
     const y = bodyY + Math.floor(i / cols) * cellH;
     const r = { x, y, w: cellW - 20 * s, h: cellH - 20 * s };
     add(panel(scene, r, { border: teamColor(i), borderAlpha: 0.6 }));
-    add(
-      fit(
-        text(scene, r.x + 20 * s, r.y + 14 * s, team.name, {
-          size: 28 * s,
-          weight: "bold",
-          color: teamColor(i),
-        }),
-        r.w - 80 * s,
-      ),
-    );
+    const name = text(scene, r.x + 20 * s, r.y + 14 * s, team.name, {
+      size: 28 * s,
+      weight: "bold",
+      color: teamColor(i),
+    });
+    add(name);
+    // The name stops where the pill on its right begins (✓ beside a long name, never over it).
+    const nameRoom = (pillW: number) => fit(name, r.w - 40 * s - (pillW ? pillW + 14 * s : 0));
+    nameRoom(0);
     if (view.phase === "decision") {
       // Who has decided, readable from the back of the room.
       const done = team.submitted;
@@ -234,9 +233,12 @@ export function drawProjector(
         },
       ).setOrigin(1, 0);
       add(pill);
+      nameRoom(pill.width);
     }
     if (view.phase === "debrief" && !view.revealed && asked.has(team.id)) {
-      add(answeredPill(scene, r.x + r.w - 20 * s, r.y + 18 * s, team.predicted, debrief));
+      const pill = answeredPill(scene, r.x + r.w - 20 * s, r.y + 18 * s, team.predicted, debrief);
+      add(pill);
+      nameRoom(pill.width);
     }
     const credit = view.revealed ? p.insights?.find((c) => c.teamId === team.id) : undefined;
     if (over && credit) {

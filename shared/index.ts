@@ -33,6 +33,7 @@ export * from "./analysis/luckBand";
 export * from "./analysis/replay";
 export * from "./analysis/attribution";
 export * from "./protocol/codes";
+export * from "./protocol/constants";
 export * from "./protocol/errors";
 export * from "./protocol/messages";
 export * from "./protocol/options";

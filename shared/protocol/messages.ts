@@ -8,16 +8,19 @@ import { EVENT_IDS } from "../model/events";
 import { STRATEGY_IDS } from "../bots/strategies";
 import { BUCKET_IDS } from "../model/levers";
 import { DEBRIEF_SCREENS } from "./screens";
+import {
+  MAX_ADJUST,
+  MAX_EXTEND_SECONDS,
+  MAX_TEAMS,
+  MIN_EXTEND_SECONDS,
+  PACINGS,
+} from "./constants";
+
+/** Older imports read these types here; the values live in constants.ts (zod-free). */
+export type { Language, Pacing } from "./constants";
 
 const id = z.string().min(1).max(40);
-/** Largest single draft operation, in tokens (a budget is at most a few dozen tokens). */
-export const MAX_ADJUST = 100;
 const loose = z.record(z.string().max(40), z.unknown());
-
-export const PACINGS = ["facilitator", "auto"] as const;
-export type Pacing = (typeof PACINGS)[number];
-export const LANGUAGES = ["fr", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const clientMessages = {
   "team.join": z.object({ teamId: id }).strict(),
@@ -46,9 +49,11 @@ export const clientMessages = {
   "phase.next": z.object({}).strict(),
   "timer.pause": z.object({}).strict(),
   "timer.resume": z.object({}).strict(),
-  "timer.extend": z.object({ seconds: z.number().int().min(5).max(1800) }).strict(),
+  "timer.extend": z
+    .object({ seconds: z.number().int().min(MIN_EXTEND_SECONDS).max(MAX_EXTEND_SECONDS) })
+    .strict(),
   "event.inject": z
-    .object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(8).optional() })
+    .object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(MAX_TEAMS).optional() })
     .strict(),
   "team.rename": z.object({ teamId: id, name: z.string().max(200) }).strict(),
   "player.move": z.object({ playerId: id, teamId: id }).strict(),
@@ -102,9 +107,6 @@ export const SOLO_LEARNER_MESSAGES = [
   "game.end",
   "debrief.reveal",
 ] as const satisfies readonly (typeof FACILITATOR_MESSAGES)[number][];
-
-/** Largest payload accepted, in bytes of its JSON form. */
-export const MAX_MESSAGE_BYTES = 2048;
 
 /**
  * Server → client messages (besides the synchronized state). `error` answers every refused

@@ -38,4 +38,5 @@ export * from "./protocol/errors";
 export * from "./protocol/messages";
 export * from "./protocol/options";
 export * from "./protocol/screens";
+export * from "./protocol/serverMessages";
 export * from "./protocol/view";

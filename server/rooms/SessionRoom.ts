@@ -32,6 +32,7 @@ import { DraftWriter } from "./draftWriter";
 import { skipEmptyPatches } from "./patches";
 import { newBucket, take } from "./rateLimit";
 import { RoomState } from "./schema";
+import { sendTo } from "./send";
 import { syncRoomState, syncTeamState, type LiveExtras } from "./sync";
 import { SharedViews, viewKeyOf } from "./views";
 
@@ -210,12 +211,12 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   /** A refused request rejects with `{code, message}`; a refused plain message gets `error`. */
   private refuse(client: ElanClient, ctx: MessageContext | undefined, error: ErrorMessage): void {
     if (ctx?.id !== undefined) ctx.reject(error);
-    else client.send("error", error);
+    else sendTo(client, "error", error);
   }
 
   private clockReply(client: ElanClient, ctx: MessageContext | undefined): ClockMessage {
     const message: ClockMessage = { serverNow: this.deps.now() };
-    if (ctx?.id === undefined) client.send("clock", message);
+    if (ctx?.id === undefined) sendTo(client, "clock", message);
     return message;
   }
 
@@ -234,7 +235,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       teamIds: [...game.teamIds],
       log: game.log,
     };
-    if (ctx?.id === undefined) client.send("debrief.data", data);
+    if (ctx?.id === undefined) sendTo(client, "debrief.data", data);
     return data;
   }
 
@@ -434,7 +435,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       teamId: player?.teamId ?? "",
       token,
     };
-    client.send("seat", seat);
+    sendTo(client, "seat", seat);
   }
 
   override onDrop(client: ElanClient): void {

@@ -18,6 +18,7 @@ import {
   type ClockMessage,
   type DebriefData,
   type ErrorMessage,
+  type RoomView,
   type SeatMessage,
 } from "../../shared/index";
 import { sha256 } from "../session/hash";
@@ -33,7 +34,8 @@ import { skipEmptyPatches } from "./patches";
 import { newBucket, take } from "./rateLimit";
 import { RoomState } from "./schema";
 import { sendTo } from "./send";
-import { syncRoomState, syncTeamState, type LiveExtras } from "./sync";
+import { roleView, type LiveExtras } from "./roleView";
+import { syncRoomState, syncTeamState } from "./sync";
 import { SharedViews, viewKeyOf } from "./views";
 
 /** An accepted action is applied at once; `durable` resolves to its log position once stored. */
@@ -351,6 +353,16 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     for (const client of this.clients) {
       if (client.userData) this.views.assign(client, viewKeyOf(client.userData, this.session));
     }
+  }
+
+  /**
+   * The room as the connection `sessionId` should decode it, built from the session rather than
+   * from the schema (roleView.ts): the reference the wire contract test holds clients to.
+   */
+  viewOf(sessionId: string): RoomView | undefined {
+    const seat = this.clients.getById(sessionId)?.userData;
+    if (!seat) return undefined;
+    return roleView(this.session, this.extras, viewKeyOf(seat, this.session));
   }
 
   /** One room-clock timeout per deadline; drafts and submissions leave it alone. */

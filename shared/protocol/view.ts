@@ -98,8 +98,10 @@ export interface RoomView {
   show: DebriefScreen | "";
   /** The team that screen is about ("" = every team). */
   showTeam: string;
-  teams: Map<string, TeamView> | Record<string, TeamView>;
-  players: Map<string, PlayerView> | Record<string, PlayerView>;
+  /** By team id, in the scenario's team order. */
+  teams: Record<string, TeamView>;
+  /** By player id, in joining order. */
+  players: Record<string, PlayerView>;
 }
 
 /** Answer to `debrief.data`: enough to replay the game exactly in the browser. */

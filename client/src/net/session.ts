@@ -18,7 +18,7 @@ import type { MessageKey } from "../i18n/index";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import type { Role } from "../viewmodels/route";
 import { ServerClock } from "./clock";
-import { normalizeRoom, type ClientView } from "./normalize";
+import { normalizeRoom, type ClientView, type DecodedState } from "./normalize";
 import { onServer, requestServer } from "./wire";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
@@ -120,7 +120,7 @@ export class Session {
     // Drops during the first seconds are reconnected too (the SDK waits 5 s by default).
     room.reconnection.minUptime = 500;
     room.reconnection.maxRetries = 8;
-    room.onStateChange((state: unknown) => {
+    room.onStateChange((state: DecodedState) => {
       this.view = normalizeRoom(state);
       this.adoptPlayerByName();
       this.emit("change");

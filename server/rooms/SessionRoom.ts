@@ -18,6 +18,7 @@ import {
   type ClockMessage,
   type DebriefData,
   type ErrorMessage,
+  type RoomView,
   type SeatMessage,
 } from "../../shared/index";
 import { sha256 } from "../session/hash";
@@ -32,7 +33,9 @@ import { DraftWriter } from "./draftWriter";
 import { skipEmptyPatches } from "./patches";
 import { newBucket, take } from "./rateLimit";
 import { RoomState } from "./schema";
-import { syncRoomState, syncTeamState, type LiveExtras } from "./sync";
+import { sendTo } from "./send";
+import { roleView, type LiveExtras } from "./roleView";
+import { syncRoomState, syncTeamState } from "./sync";
 import { SharedViews, viewKeyOf } from "./views";
 
 /** An accepted action is applied at once; `durable` resolves to its log position once stored. */
@@ -210,12 +213,12 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   /** A refused request rejects with `{code, message}`; a refused plain message gets `error`. */
   private refuse(client: ElanClient, ctx: MessageContext | undefined, error: ErrorMessage): void {
     if (ctx?.id !== undefined) ctx.reject(error);
-    else client.send("error", error);
+    else sendTo(client, "error", error);
   }
 
   private clockReply(client: ElanClient, ctx: MessageContext | undefined): ClockMessage {
     const message: ClockMessage = { serverNow: this.deps.now() };
-    if (ctx?.id === undefined) client.send("clock", message);
+    if (ctx?.id === undefined) sendTo(client, "clock", message);
     return message;
   }
 
@@ -234,7 +237,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       teamIds: [...game.teamIds],
       log: game.log,
     };
-    if (ctx?.id === undefined) client.send("debrief.data", data);
+    if (ctx?.id === undefined) sendTo(client, "debrief.data", data);
     return data;
   }
 
@@ -352,6 +355,16 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     }
   }
 
+  /**
+   * The room as the connection `sessionId` should decode it, built from the session rather than
+   * from the schema (roleView.ts): the reference the wire contract test holds clients to.
+   */
+  viewOf(sessionId: string): RoomView | undefined {
+    const seat = this.clients.getById(sessionId)?.userData;
+    if (!seat) return undefined;
+    return roleView(this.session, this.extras, viewKeyOf(seat, this.session));
+  }
+
   /** One room-clock timeout per deadline; drafts and submissions leave it alone. */
   private scheduleTimer(): void {
     const { phase, timer } = this.session;
@@ -434,7 +447,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
       teamId: player?.teamId ?? "",
       token,
     };
-    client.send("seat", seat);
+    sendTo(client, "seat", seat);
   }
 
   override onDrop(client: ElanClient): void {

@@ -23,6 +23,7 @@ import { sha256 } from "../session/hash";
 import type { SessionState } from "../session/types";
 import type { ElanClient, JoinAuth, PendingRestore } from "./deps";
 import { randomToken, SessionRoom } from "./SessionRoom";
+import { sendTo } from "./send";
 
 export function joinError(code: ElanErrorCode, message: string): ServerError {
   return new ServerError(ErrorCode.AUTH_FAILED, formatJoinError(code, message));
@@ -174,7 +175,7 @@ export abstract class WorkshopRoom extends SessionRoom {
       }
       this.welcome(client, "facilitator", "");
       const message: FacilitatorMessage = { token: auth.token, code: this.roomId };
-      client.send("facilitator", message);
+      sendTo(client, "facilitator", message);
       this.syncState();
     } else if (auth.role === "projector") {
       this.welcome(client, "projector", "");

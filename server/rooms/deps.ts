@@ -3,6 +3,7 @@
  * the app hands these in by subclassing (see app.ts) rather than through module-level state.
  */
 import type { Client } from "@colyseus/core";
+import type { ServerMessages } from "../../shared/protocol/serverMessages";
 import type { SessionState } from "../session/types";
 import type { WorkshopStore } from "../store/store";
 import type { Bucket, RateLimit } from "./rateLimit";
@@ -51,4 +52,5 @@ export interface JoinAuth {
   token: string;
 }
 
-export type ElanClient = Client<{ userData: Seat; auth: JoinAuth }>;
+/** Its `send` is typed by the wire's server → client map; rooms send through `sendTo` (send.ts). */
+export type ElanClient = Client<{ userData: Seat; auth: JoinAuth; messages: ServerMessages }>;

@@ -1,18 +1,12 @@
 /**
  * Copies the session into the synchronized schema after every accepted action. The copy is a
- * plain mirror (schema setters ignore unchanged values, so only real changes travel); history
- * only ever grows, so new quarters are appended rather than rebuilt.
+ * plain mirror of roleView.ts's field builders (schema setters ignore unchanged values, so only
+ * real changes travel); history only ever grows, so new quarters are appended, not rebuilt.
  */
-import {
-  BUCKET_IDS,
-  emptyAllocation,
-  NO_SITUATION,
-  situationOf,
-  type Allocation,
-  type TurnResultView,
-} from "../../shared/index";
-import { currentEvents, turnResult } from "../session/results";
+import { BUCKET_IDS, type Allocation, type TurnResultView } from "../../shared/index";
+import { turnResult } from "../session/results";
 import type { SessionState, TeamSeat } from "../session/types";
+import { playerView, roomFields, teamFields, teamPrivate, type LiveExtras } from "./roleView";
 import {
   AllocationState,
   PlayerState,
@@ -24,9 +18,8 @@ import {
   type RoomState,
 } from "./schema";
 
-function copyAllocation(target: AllocationState, source: Allocation | null): void {
-  const from = source ?? emptyAllocation();
-  for (const id of BUCKET_IDS) target[id] = from[id];
+function copyAllocation(target: AllocationState, source: Allocation): void {
+  for (const id of BUCKET_IDS) target[id] = source[id];
 }
 
 function toResultState(view: TurnResultView): TurnResultState {
@@ -55,12 +48,6 @@ function toResultState(view: TurnResultView): TurnResultState {
   return out;
 }
 
-/** What the room knows beyond the session: who is connected, draft revisions. */
-export interface LiveExtras {
-  isConnected(playerId: string): boolean;
-  draftRev(teamId: string): number;
-}
-
 function newTeam(id: string): TeamState {
   const team = new TeamState();
   team.id = id;
@@ -77,30 +64,19 @@ function syncTeam(
   seat: TeamSeat,
   extras: LiveExtras,
 ): void {
-  target.name = seat.name;
-  target.bot = seat.bot ?? "";
-  const modelled = state.game.teams[seat.id];
-  target.budget = modelled?.budget ?? 0;
-  const situation = modelled ? situationOf(modelled) : NO_SITUATION;
+  const { situation, ...fields } = teamFields(state, seat);
+  Object.assign(target, fields);
   Object.assign(target.situation, situation);
-  target.submitted = seat.decision !== null;
   const records = state.game.history[seat.id] ?? [];
   if (target.history.length > records.length) target.history.clear();
   for (let i = target.history.length; i < records.length; i++) {
     const source = state.sources[i]?.[seat.id] ?? "default";
     target.history.push(toResultState(turnResult(records[i]!, source)));
   }
-  const secret = target.private;
-  copyAllocation(secret.draft, seat.draft);
-  secret.draftBy = seat.draftBy;
-  secret.draftRev = extras.draftRev(seat.id);
-  secret.submitted = seat.decision !== null;
-  copyAllocation(secret.decision, seat.decision);
-  // The debrief answer: its members and the facilitator see it at once, everyone at the reveal.
-  const prediction = state.predictions.get(seat.id) ?? "";
-  target.predicted = prediction !== "";
-  target.prediction = state.revealed ? prediction : "";
-  secret.prediction = prediction;
+  const { draft, decision, ...secret } = teamPrivate(state, seat, extras);
+  Object.assign(target.private, secret);
+  copyAllocation(target.private.draft, draft);
+  copyAllocation(target.private.decision, decision);
 }
 
 /** Only one team's part (a draft or submission that changed nothing else). */
@@ -120,26 +96,13 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function syncRoomState(target: RoomState, state: SessionState, extras: LiveExtras): void {
-  const { config, game, timer } = state;
-  target.code = config.code;
-  target.kind = config.kind;
-  target.scenarioId = config.scenarioId;
-  target.language = config.language;
-  target.pacing = state.pacing;
-  target.phase = state.phase;
-  target.turn = game.turn;
-  target.turnsTotal = game.turnsTotal;
-  target.deadline = timer.deadline;
-  target.paused = timer.paused;
-  target.remainingMs = timer.remainingMs;
-  target.revealed = state.revealed;
-  target.show = state.show?.view ?? "";
-  target.showTeam = state.show?.team ?? "";
-  const events = currentEvents(state);
-  if (!sameList([...target.event], events)) {
+  const { event, ...fields } = roomFields(state);
+  Object.assign(target, fields);
+  if (!sameList([...target.event], event)) {
     target.event.clear();
-    target.event.push(...events);
+    target.event.push(...event);
   }
+  const { game } = state;
   for (const id of game.teamIds) {
     let team = target.teams.get(id);
     if (!team) {
@@ -161,8 +124,6 @@ export function syncRoomState(target: RoomState, state: SessionState, extras: Li
       player.id = id;
       target.players.set(id, player);
     }
-    player.name = seat.name;
-    player.teamId = seat.teamId;
-    player.connected = extras.isConnected(id);
+    Object.assign(player, playerView(id, seat, extras));
   }
 }

@@ -11,7 +11,8 @@ import type { SessionState } from "../session/types";
 import type { ElanClient, Seat } from "./deps";
 import type { RoomState } from "./schema";
 
-const ALL_TEAMS = "*";
+/** The view key of a connection that sees every team's hidden part (the facilitator). */
+export const ALL_TEAMS = "*";
 
 /** Which view a seat should see through: "*" (every team), a team id, or "" (none). */
 export function viewKeyOf(seat: Seat, session: SessionState): string {

@@ -5,6 +5,12 @@
  */
 import {
   createGame,
+  DEFAULT_DECISION_SECONDS,
+  DEFAULT_LANGUAGE,
+  DEFAULT_PACING,
+  DEFAULT_SCENARIO_ID,
+  DEFAULT_SOLO_DECISION_SECONDS,
+  DEFAULT_SOLO_RIVALS,
   DEFAULT_TEAM_COUNT,
   getScenario,
   MAX_PLAYERS_PER_ROOM,
@@ -15,8 +21,6 @@ import {
 } from "../../shared/index";
 import type { Refusal, SessionConfig, SessionState } from "./types";
 
-export const DEFAULT_DECISION_SECONDS = 300;
-export const DEFAULT_SOLO_RIVALS = 3;
 /** Solo rivals, in the order they are seated: a spread of styles to compare against. */
 export const SOLO_RIVAL_STRATEGIES: readonly StrategyId[] = [
   "balanced",
@@ -30,7 +34,7 @@ export const SOLO_TEAM_ID = "you";
 type ConfigResult = { ok: true; config: SessionConfig } | { ok: false; error: Refusal };
 
 function scenarioOf(id: string | undefined): Scenario | Refusal {
-  const scenario = getScenario(id ?? "default");
+  const scenario = getScenario(id ?? DEFAULT_SCENARIO_ID);
   return scenario ?? { code: "join.bad_options", message: `Unknown scenario "${String(id)}".` };
 }
 
@@ -48,7 +52,7 @@ export interface ConfigContext {
 export function workshopConfig(options: WorkshopCreateOptions, ctx: ConfigContext): ConfigResult {
   const scenario = scenarioOf(options.scenario);
   if ("code" in scenario) return { ok: false, error: scenario };
-  const language = options.language ?? "fr";
+  const language = options.language ?? DEFAULT_LANGUAGE;
   const count = options.teams ?? DEFAULT_TEAM_COUNT;
   const teamIds = Array.from({ length: count }, (_, i) => `t${i + 1}`);
   return {
@@ -62,7 +66,7 @@ export function workshopConfig(options: WorkshopCreateOptions, ctx: ConfigContex
       teamNames: teamIds.map((_, i) => teamName(language, i + 1)),
       bots: {},
       decisionSeconds: options.decisionSeconds ?? DEFAULT_DECISION_SECONDS,
-      pacing: options.pacing ?? "facilitator",
+      pacing: options.pacing ?? DEFAULT_PACING,
       language,
       seed: options.seed === undefined ? ctx.randomSeed : String(options.seed),
       maxPlayers: MAX_PLAYERS_PER_ROOM,
@@ -74,7 +78,7 @@ export function workshopConfig(options: WorkshopCreateOptions, ctx: ConfigContex
 export function soloConfig(options: SoloCreateOptions, ctx: ConfigContext): ConfigResult {
   const scenario = scenarioOf(options.scenario);
   if ("code" in scenario) return { ok: false, error: scenario };
-  const language = options.language ?? "fr";
+  const language = options.language ?? DEFAULT_LANGUAGE;
   const rivals = options.rivals ?? DEFAULT_SOLO_RIVALS;
   const teamIds = [SOLO_TEAM_ID];
   const teamNames = [language === "fr" ? "Vous" : "You"];
@@ -95,7 +99,7 @@ export function soloConfig(options: SoloCreateOptions, ctx: ConfigContext): Conf
       teamIds,
       teamNames,
       bots,
-      decisionSeconds: options.decisionSeconds ?? 0,
+      decisionSeconds: options.decisionSeconds ?? DEFAULT_SOLO_DECISION_SECONDS,
       pacing: "auto",
       language,
       seed: options.seed === undefined ? ctx.randomSeed : String(options.seed),

@@ -8,16 +8,19 @@ import { EVENT_IDS } from "../model/events";
 import { STRATEGY_IDS } from "../bots/strategies";
 import { BUCKET_IDS } from "../model/levers";
 import { DEBRIEF_SCREENS } from "./screens";
+import {
+  MAX_ADJUST,
+  MAX_EXTEND_SECONDS,
+  MAX_TEAMS,
+  MIN_EXTEND_SECONDS,
+  PACINGS,
+} from "./constants";
+
+/** Older imports read these types here; the values live in constants.ts (zod-free). */
+export type { Language, Pacing } from "./constants";
 
 const id = z.string().min(1).max(40);
-/** Largest single draft operation, in tokens (a budget is at most a few dozen tokens). */
-export const MAX_ADJUST = 100;
 const loose = z.record(z.string().max(40), z.unknown());
-
-export const PACINGS = ["facilitator", "auto"] as const;
-export type Pacing = (typeof PACINGS)[number];
-export const LANGUAGES = ["fr", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const clientMessages = {
   "team.join": z.object({ teamId: id }).strict(),
@@ -46,9 +49,11 @@ export const clientMessages = {
   "phase.next": z.object({}).strict(),
   "timer.pause": z.object({}).strict(),
   "timer.resume": z.object({}).strict(),
-  "timer.extend": z.object({ seconds: z.number().int().min(5).max(1800) }).strict(),
+  "timer.extend": z
+    .object({ seconds: z.number().int().min(MIN_EXTEND_SECONDS).max(MAX_EXTEND_SECONDS) })
+    .strict(),
   "event.inject": z
-    .object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(8).optional() })
+    .object({ eventId: z.enum(EVENT_IDS), teams: z.array(id).max(MAX_TEAMS).optional() })
     .strict(),
   "team.rename": z.object({ teamId: id, name: z.string().max(200) }).strict(),
   "player.move": z.object({ playerId: id, teamId: id }).strict(),
@@ -102,54 +107,3 @@ export const SOLO_LEARNER_MESSAGES = [
   "game.end",
   "debrief.reveal",
 ] as const satisfies readonly (typeof FACILITATOR_MESSAGES)[number][];
-
-/** Largest payload accepted, in bytes of its JSON form. */
-export const MAX_MESSAGE_BYTES = 2048;
-
-/**
- * Server → client messages (besides the synchronized state). `error` answers every refused
- * fire-and-forget message; a refused `room.request` rejects with the same `{ code, message }`
- * as its `reason` instead.
- */
-export const SERVER_MESSAGE_TYPES = [
-  "error",
-  "facilitator",
-  "seat",
-  "debrief.data",
-  "clock",
-] as const;
-export type ServerMessageType = (typeof SERVER_MESSAGE_TYPES)[number];
-
-/** Sent to the workshop's creator, and again to a facilitator who rejoins with the token. */
-export interface FacilitatorMessage {
-  token: string;
-  code: string;
-}
-
-/** Sent to a participant on every join: keep `token` (with the name) to reclaim the seat later. */
-export interface SeatMessage {
-  playerId: string;
-  name: string;
-  teamId: string;
-  token: string;
-}
-
-/** What an accepted `room.request` resolves to. */
-export interface Ack {
-  ok: true;
-  /** Accepted actions in the workshop log so far. */
-  seq: number;
-  /**
-   * Draft edits (`allocation.set`, `allocation.adjust`): the team's draft revision once this
-   * edit is in it. The draft a client sees includes the edit as soon as the synchronized
-   * `private.draftRev` reaches this number — reconcile local edits by it, not by time.
-   */
-  draftRev?: number;
-  /** `game.start`: teams nobody joined, now played by a bot (say so to the facilitator). */
-  botTeams?: string[];
-}
-
-/** Answer to `clock`: the server's epoch ms when it answered. */
-export interface ClockMessage {
-  serverNow: number;
-}

@@ -1,9 +1,18 @@
 /** Options a client passes when creating or joining a room. */
 import { z } from "zod";
-import { LANGUAGES, PACINGS } from "./messages";
-import { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
-
-export { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "./solo";
+import {
+  LANGUAGES,
+  MAX_DECISION_SECONDS,
+  MAX_SOLO_RIVALS,
+  MAX_SOLO_YEARS,
+  MAX_TEAMS,
+  MAX_YEARS,
+  MIN_SOLO_RIVALS,
+  MIN_SOLO_YEARS,
+  MIN_TEAMS,
+  MIN_YEARS,
+  PACINGS,
+} from "./constants";
 
 /** User-supplied facilitator tokens must be random enough: the rule is in tokens.ts. */
 export { estimateTokenGuesses, isStrongToken } from "./tokens";
@@ -11,10 +20,10 @@ export { estimateTokenGuesses, isStrongToken } from "./tokens";
 export const workshopCreateOptions = z
   .object({
     scenario: z.string().max(40).optional(),
-    years: z.number().int().min(1).max(10).optional(),
-    teams: z.number().int().min(2).max(8).optional(),
+    years: z.number().int().min(MIN_YEARS).max(MAX_YEARS).optional(),
+    teams: z.number().int().min(MIN_TEAMS).max(MAX_TEAMS).optional(),
     /** 0 = no timer. */
-    decisionSeconds: z.number().int().min(0).max(3600).optional(),
+    decisionSeconds: z.number().int().min(0).max(MAX_DECISION_SECONDS).optional(),
     seed: z.union([z.string().max(64), z.number().int()]).optional(),
     language: z.enum(LANGUAGES).optional(),
     pacing: z.enum(PACINGS).optional(),
@@ -28,20 +37,22 @@ export const workshopCreateOptions = z
   .strict();
 export type WorkshopCreateOptions = z.infer<typeof workshopCreateOptions>;
 
+const SOLO_YEARS_ERROR = `years must be a whole number from ${MIN_SOLO_YEARS} to ${MAX_SOLO_YEARS}.`;
+
 export const soloCreateOptions = z
   .object({
     scenario: z.string().max(40).optional(),
     seed: z.union([z.string().max(64), z.number().int()]).optional(),
     language: z.enum(LANGUAGES).optional(),
     name: z.string().max(200).optional(),
-    rivals: z.number().int().min(1).max(5).optional(),
+    rivals: z.number().int().min(MIN_SOLO_RIVALS).max(MAX_SOLO_RIVALS).optional(),
     years: z
-      .number({ error: "years must be a whole number from 1 to 4." })
-      .int({ error: "years must be a whole number from 1 to 4." })
-      .min(MIN_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
-      .max(MAX_SOLO_YEARS, { error: "years must be a whole number from 1 to 4." })
+      .number({ error: SOLO_YEARS_ERROR })
+      .int({ error: SOLO_YEARS_ERROR })
+      .min(MIN_SOLO_YEARS, { error: SOLO_YEARS_ERROR })
+      .max(MAX_SOLO_YEARS, { error: SOLO_YEARS_ERROR })
       .optional(),
-    decisionSeconds: z.number().int().min(0).max(3600).optional(),
+    decisionSeconds: z.number().int().min(0).max(MAX_DECISION_SECONDS).optional(),
   })
   .strict();
 export type SoloCreateOptions = z.infer<typeof soloCreateOptions>;
@@ -62,8 +73,3 @@ export const soloJoinOptions = z
   .object({ name: z.string().max(200), seatToken: z.string().min(1).max(128) })
   .strict();
 export type SoloJoinOptions = z.infer<typeof soloJoinOptions>;
-
-export const DEFAULT_TEAM_COUNT = 4;
-export const MAX_PLAYERS_PER_ROOM = 64;
-/** Seconds a dropped client keeps its seat through Colyseus reconnection (then: name + seat token). */
-export const RECONNECT_GRACE_SECONDS = 30;

@@ -7,11 +7,11 @@ import type { Allocation, BucketId } from "../model/levers";
 import type { GaugeId } from "../model/gauges";
 import type { TeamSituation } from "../model/situation";
 import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
-import type { Pacing, Language } from "./messages";
+import type { Language, Pacing, Phase } from "./constants";
 import type { DebriefScreen } from "./screens";
 
-export const PHASES = ["lobby", "briefing", "decision", "results", "debrief", "ended"] as const;
-export type Phase = (typeof PHASES)[number];
+/** The phases are a protocol constant (constants.ts); read here too, beside the view. */
+export { PHASES, type Phase } from "./constants";
 
 export interface ReasonView {
   gauge: GaugeId;
@@ -98,8 +98,10 @@ export interface RoomView {
   show: DebriefScreen | "";
   /** The team that screen is about ("" = every team). */
   showTeam: string;
-  teams: Map<string, TeamView> | Record<string, TeamView>;
-  players: Map<string, PlayerView> | Record<string, PlayerView>;
+  /** By team id, in the scenario's team order. */
+  teams: Record<string, TeamView>;
+  /** By player id, in joining order. */
+  players: Record<string, PlayerView>;
 }
 
 /** Answer to `debrief.data`: enough to replay the game exactly in the browser. */

@@ -22,7 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
   load(badBuzzData),
 ];
 export const SCENARIO_IDS = SCENARIOS.map((s) => s.id);
-export const DEFAULT_SCENARIO_ID = "default";
+export { DEFAULT_SCENARIO_ID } from "../protocol/constants";
 
 export function getScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

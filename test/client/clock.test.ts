@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { CLOCK_SAMPLE_MAX_AGE_MS, ServerClock, better, estimate } from "../../client/src/net/clock";
 import { Session } from "../../client/src/net/session";
+import type { ClientView } from "../../client/src/net/normalize";
 import { timerModel } from "../../client/src/viewmodels/timer";
 
 describe("the server clock offset", () => {
@@ -86,14 +87,27 @@ describe("a countdown on a device whose clock is wrong", () => {
       { role: "participant", code: "ABC234", playerId: "p", name: "Ana" },
       null,
     );
-    state.onState?.({
+    const decided: ClientView = {
+      code: "ABC234",
+      kind: "workshop",
+      scenarioId: "default",
+      language: "fr",
+      pacing: "facilitator",
       phase: "decision",
       turn: 0,
       turnsTotal: 16,
       deadline: serverNow() + 90_000,
+      paused: false,
+      remainingMs: 0,
+      event: [],
+      revealed: false,
+      show: "",
+      showTeam: "",
       teams: {},
       players: {},
-    });
+    };
+    // As the SDK hands it over: a decoded schema whose JSON form is the view.
+    state.onState?.({ toJSON: () => decided });
     await vi.advanceTimersByTimeAsync(100);
     expect(session.clock.offset).toBe(-skew);
     const view = session.view!;

@@ -15,7 +15,6 @@ import {
 import { displayGauge } from "../../client/src/viewmodels/gauges";
 import { formatMetric } from "../../client/src/viewmodels/metrics";
 import { forcedNote, formatForced } from "../../client/src/viewmodels/reasons";
-import { normalizeRoom } from "../../client/src/net/normalize";
 import { playedGame } from "./fixtures";
 
 describe("the luck summary", () => {
@@ -56,13 +55,6 @@ describe("tokens moved by pressure", () => {
     expect(forcedNote("fr", 2.44)).toBe("La pression a détourné 2,4 jetons vers le buzz.");
     expect(forcedNote("en", 0.64)).toBe("Pressure diverted 0.6 tokens into buzz.");
     expect(forcedNote("en", 1)).toBe("Pressure diverted 1.0 tokens into buzz.");
-  });
-
-  it("keep their fraction on the way from the wire to the board", () => {
-    const view = normalizeRoom({
-      teams: { t1: { history: [{ turn: 1, forced: 0.64, allocation: {} }] } },
-    });
-    expect(view.teams.t1?.history[0]?.forced).toBe(0.64);
   });
 
   it("are read from the replayed game for the debrief's why", () => {

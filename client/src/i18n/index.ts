@@ -3,7 +3,12 @@
  * French by default; English when the browser prefers it over French; the player's explicit
  * choice (remembered) beats both.
  */
-import type { Language } from "../../../shared/protocol/messages";
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGES,
+  type Language,
+} from "../../../shared/protocol/constants";
 import type { Localized } from "../../../shared/model/events";
 import { fr } from "./fr";
 import { en } from "./en";
@@ -12,19 +17,16 @@ export type MessageKey = keyof typeof fr;
 export type Params = Readonly<Record<string, string | number>>;
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { fr, en };
-export const LANGUAGE_LIST: readonly Language[] = ["fr", "en"];
+export const LANGUAGE_LIST: readonly Language[] = LANGUAGES;
+export { isLanguage };
 
 /** The browser's preference: the first of its languages that we speak, French otherwise. */
 export function preferredLanguage(browserLanguages: readonly string[]): Language {
   for (const tag of browserLanguages) {
     const base = tag.toLowerCase().split("-")[0];
-    if (base === "fr" || base === "en") return base;
+    if (isLanguage(base)) return base;
   }
-  return "fr";
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return value === "fr" || value === "en";
+  return DEFAULT_LANGUAGE;
 }
 
 /** Fills {name} placeholders; unknown placeholders stay visible so a missing param is noticed. */

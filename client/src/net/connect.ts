@@ -5,13 +5,14 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import type { SoloCreateOptions, WorkshopCreateOptions } from "../../../shared/protocol/options";
-import type { FacilitatorMessage, SeatMessage } from "../../../shared/protocol/messages";
+import type { SeatMessage } from "../../../shared/protocol/serverMessages";
 import { formatJoinError } from "../../../shared/protocol/errors";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import type { SoloGame } from "../viewmodels/soloGames";
 import { Session } from "./session";
 import { storage, type SeatRecord } from "./storage";
 import { serverUrl } from "./endpoint";
+import { nextServerMessage, requestServer } from "./wire";
 
 let client: Client | null = null;
 
@@ -27,16 +28,7 @@ export function getClient(): Client {
 }
 
 /** The facilitator message arrives just after the join: wait for it briefly. */
-function waitForMessage<T>(room: Room, type: string, timeoutMs = 4000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} message`)), timeoutMs);
-    const off = room.onMessage(type, (payload: T) => {
-      clearTimeout(timer);
-      off();
-      resolve(payload);
-    });
-  });
-}
+const FACILITATOR_MESSAGE_TIMEOUT_MS = 4000;
 
 function rememberSeat(session: Session): void {
   session.on("seat", (seat: SeatMessage) => {
@@ -67,7 +59,7 @@ async function facilitatorRoom(code: string, token: string): Promise<Room> {
 
 export async function hostWorkshop(options: WorkshopCreateOptions): Promise<Session> {
   const room = await getClient().create("workshop", options);
-  const message = waitForMessage<FacilitatorMessage>(room, "facilitator");
+  const message = nextServerMessage(room, "facilitator", FACILITATOR_MESSAGE_TIMEOUT_MS);
   const session = new Session(
     room,
     { role: "facilitator", code: room.roomId, playerId: "", name: "" },
@@ -102,10 +94,12 @@ export async function facilitate(code: string, token: string): Promise<Session> 
  * for the server's acknowledgement (the end is then durable) and leaves. Rejects with the
  * server's refusal.
  */
+const END_TIMEOUT_MS = 10_000;
+
 export async function endWorkshop(code: string, token: string): Promise<void> {
   const room = await facilitatorRoom(code, token);
   try {
-    await room.request("game.end", {}, { timeout: 10_000 });
+    await requestServer(room, "game.end", {}, END_TIMEOUT_MS);
   } finally {
     await room.leave(true).catch(() => undefined);
   }

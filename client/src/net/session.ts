@@ -6,20 +6,20 @@
  * and swaps the new room in so the screens never notice.
  */
 import type { Room } from "@colyseus/sdk";
+import type { ClientMessage } from "../../../shared/protocol/messages";
 import type {
   Ack,
-  ClientMessage,
-  ClientMessageType,
-  ClockMessage,
+  ActionMessageType,
   FacilitatorMessage,
   SeatMessage,
-} from "../../../shared/protocol/messages";
+} from "../../../shared/protocol/serverMessages";
 import type { DebriefData } from "../../../shared/protocol/view";
 import type { MessageKey } from "../i18n/index";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import type { Role } from "../viewmodels/route";
 import { ServerClock } from "./clock";
-import { normalizeRoom, type ClientView } from "./normalize";
+import { normalizeRoom, type ClientView, type DecodedState } from "./normalize";
+import { onServer, requestServer } from "./wire";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
 
@@ -44,6 +44,8 @@ type Listeners = { [K in keyof SessionEvents]: Set<SessionEvents[K]> };
 /** Colyseus close code of a deliberate leave. */
 const CONSENTED = 4000;
 const REQUEST_TIMEOUT_MS = 8000;
+/** The replay log of a long game is the largest answer the server sends. */
+const DEBRIEF_TIMEOUT_MS = 20_000;
 const REJOIN_DELAYS_MS = [1000, 2000, 4000, 8000];
 /** Clock samples: at each (re)join, a few seconds later, then every minute. */
 const CLOCK_FIRST_RESAMPLE_MS = 5000;
@@ -118,23 +120,21 @@ export class Session {
     // Drops during the first seconds are reconnected too (the SDK waits 5 s by default).
     room.reconnection.minUptime = 500;
     room.reconnection.maxRetries = 8;
-    room.onStateChange((state: unknown) => {
+    room.onStateChange((state: DecodedState) => {
       this.view = normalizeRoom(state);
       this.adoptPlayerByName();
       this.emit("change");
     });
-    room.onMessage("seat", (seat: SeatMessage) => {
+    onServer(room, "seat", (seat) => {
       this.identity = { ...this.identity, playerId: seat.playerId, name: seat.name };
       this.emit("seat", seat);
       this.emit("change");
     });
-    room.onMessage("facilitator", (message: FacilitatorMessage) => {
+    onServer(room, "facilitator", (message) => {
       this.facilitatorToken = message.token;
       this.emit("facilitator", message);
     });
-    room.onMessage("error", (error: unknown) => this.emit("error", errorKey(error)));
-    // Answered through room.request; registered so a pushed copy is not reported as unknown.
-    room.onMessage("debrief.data", () => undefined);
+    onServer(room, "error", (error) => this.emit("error", errorKey(error)));
     room.onDrop(() => this.setStatus("reconnecting", 0));
     room.onReconnect(() => {
       this.setStatus("connected", 0);
@@ -152,12 +152,11 @@ export class Session {
     const room = this.room;
     const sentAt = Date.now();
     try {
-      const answer = (await room.request("clock", {}, { timeout: REQUEST_TIMEOUT_MS })) as
-        ClockMessage | undefined;
-      if (room === this.room && typeof answer?.serverNow === "number")
+      const answer = await requestServer(room, "clock", {}, REQUEST_TIMEOUT_MS);
+      if (room === this.room)
         this.clock.add({ sentAt, receivedAt: Date.now(), serverNow: answer.serverNow });
     } catch {
-      // No answer (dropped link, older server): the countdowns keep the last offset.
+      // No answer (dropped link): the countdowns keep the last offset.
     }
   }
 
@@ -225,19 +224,17 @@ export class Session {
   }
 
   /** Sends an intent; refusals become a translated error event and `false`. */
-  async send<T extends ClientMessageType>(type: T, payload: ClientMessage<T>): Promise<boolean> {
+  async send<T extends ActionMessageType>(type: T, payload: ClientMessage<T>): Promise<boolean> {
     return (await this.request(type, payload)) !== null;
   }
 
   /** Sends an intent and answers its `Ack`; a refusal becomes a translated error event and null. */
-  async request<T extends ClientMessageType>(
+  async request<T extends ActionMessageType>(
     type: T,
     payload: ClientMessage<T>,
   ): Promise<Ack | null> {
     try {
-      const ack = (await this.room.request(type, payload, { timeout: REQUEST_TIMEOUT_MS })) as
-        Ack | undefined;
-      return ack ?? { ok: true, seq: 0 };
+      return await requestServer(this.room, type, payload, REQUEST_TIMEOUT_MS);
     } catch (error) {
       this.emit("error", errorKey(error));
       return null;
@@ -245,7 +242,7 @@ export class Session {
   }
 
   async debriefData(): Promise<DebriefData> {
-    return (await this.room.request("debrief.data", {}, { timeout: 20_000 })) as DebriefData;
+    return requestServer(this.room, "debrief.data", {}, DEBRIEF_TIMEOUT_MS);
   }
 
   /** Resolves once the first state (and, for players, the seat) has arrived. */

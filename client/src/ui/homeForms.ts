@@ -3,8 +3,26 @@
  * and rivals). Plain DOM for real text input and keyboard access. Each hands its choice to a
  * handler that answers with a refusal to show under the form, or null.
  */
-import type { Language, Pacing } from "../../../shared/protocol/messages";
-import { MAX_SOLO_YEARS, MIN_SOLO_YEARS } from "../../../shared/protocol/solo";
+import {
+  DEFAULT_DECISION_SECONDS,
+  DEFAULT_PACING,
+  DEFAULT_SCENARIO_ID,
+  DEFAULT_SOLO_RIVALS,
+  DEFAULT_TEAM_COUNT,
+  LANGUAGES,
+  MAX_SOLO_RIVALS,
+  MAX_SOLO_YEARS,
+  MAX_TEAMS,
+  MAX_YEARS,
+  MIN_SOLO_RIVALS,
+  MIN_SOLO_YEARS,
+  MIN_TEAMS,
+  MIN_YEARS,
+  PACINGS,
+  type Language,
+  type Pacing,
+} from "../../../shared/protocol/constants";
+import { NAME_MAX_LENGTH } from "../../../shared/protocol/codes";
 import { CLIENT_SCENARIOS } from "../scenarios";
 import { getLanguage, pick, t, type MessageKey } from "../i18n/index";
 import { checkJoinForm } from "../viewmodels/home";
@@ -33,6 +51,14 @@ export interface HomeHandlers {
   host(choice: HostChoice): Promise<MessageKey | null>;
   solo(choice: SoloChoice): Promise<MessageKey | null>;
 }
+
+/** Whole numbers from `min` to `max`, as select options. */
+function range(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+/** The decision timers offered (0 = none): a short list of the server's 0–MAX_DECISION_SECONDS. */
+const TIMER_CHOICES = [0, 60, 120, 180, 300, 480, 600];
 
 function field(label: string, control: HTMLElement, id: string): HTMLElement {
   control.id = id;
@@ -71,7 +97,7 @@ export function joinForm(prefill: string, handlers: HomeHandlers): HTMLElement {
   code.addEventListener("input", () => (code.value = code.value.toUpperCase()));
   const name = h("input", {
     value: storage.lastName(),
-    maxlength: 24,
+    maxlength: NAME_MAX_LENGTH,
     autocomplete: "given-name",
     placeholder: t("home.join.namePlaceholder"),
     "data-testid": "join-name",
@@ -123,50 +149,45 @@ function scenarioPicker(current: string, onChange: (id: string) => void): HTMLEl
 
 export function hostForm(handlers: HomeHandlers): HTMLElement {
   const choice: HostChoice = {
-    scenario: "default",
-    years: 4,
-    teams: 4,
-    decisionSeconds: 300,
-    pacing: "facilitator",
+    scenario: DEFAULT_SCENARIO_ID,
+    // The scenario picker replaces it at once with the scenario's own length.
+    years: MIN_YEARS,
+    teams: DEFAULT_TEAM_COUNT,
+    decisionSeconds: DEFAULT_DECISION_SECONDS,
+    pacing: DEFAULT_PACING,
     language: getLanguage(),
   };
   const years = select(
-    Array.from({ length: 10 }, (_, i) => ({
-      value: String(i + 1),
-      label: t(i === 0 ? "home.host.yearValue" : "home.host.yearsValue", { n: i + 1 }),
+    range(MIN_YEARS, MAX_YEARS).map((n) => ({
+      value: String(n),
+      label: t(n === 1 ? "home.host.yearValue" : "home.host.yearsValue", { n }),
     })),
-    "4",
+    String(choice.years),
     (v) => (choice.years = Number(v)),
   );
   const teams = select(
-    Array.from({ length: 7 }, (_, i) => ({ value: String(i + 2), label: String(i + 2) })),
-    "4",
+    range(MIN_TEAMS, MAX_TEAMS).map((n) => ({ value: String(n), label: String(n) })),
+    String(choice.teams),
     (v) => (choice.teams = Number(v)),
     { "data-testid": "host-teams" },
   );
   const timer = select(
-    [0, 60, 120, 180, 300, 480, 600].map((s) => ({
+    TIMER_CHOICES.map((s) => ({
       value: String(s),
       label: s === 0 ? t("home.host.noTimer") : t("common.minutes", { n: s / 60 }),
     })),
-    "300",
+    String(choice.decisionSeconds),
     (v) => (choice.decisionSeconds = Number(v)),
     { "data-testid": "host-timer" },
   );
   const pacing = select<Pacing>(
-    [
-      { value: "facilitator", label: t("pacing.facilitator") },
-      { value: "auto", label: t("pacing.auto") },
-    ],
-    "facilitator",
+    PACINGS.map((p) => ({ value: p, label: t(`pacing.${p}`) })),
+    choice.pacing,
     (v) => (choice.pacing = v),
     { "data-testid": "host-pacing" },
   );
   const language = select<Language>(
-    [
-      { value: "fr", label: t("lang.fr") },
-      { value: "en", label: t("lang.en") },
-    ],
+    LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) })),
     choice.language,
     (v) => (choice.language = v),
   );
@@ -209,9 +230,9 @@ export function hostForm(handlers: HomeHandlers): HTMLElement {
 
 export function soloForm(handlers: HomeHandlers): HTMLElement {
   const choice: SoloChoice = {
-    scenario: "default",
+    scenario: DEFAULT_SCENARIO_ID,
     years: MAX_SOLO_YEARS,
-    rivals: 3,
+    rivals: DEFAULT_SOLO_RIVALS,
     name: storage.lastName(),
   };
   const cards = h("div", { class: "scenario-cards", role: "radiogroup" });
@@ -238,18 +259,15 @@ export function soloForm(handlers: HomeHandlers): HTMLElement {
   };
   renderCards();
   const rivals = select(
-    [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
-    "3",
+    range(MIN_SOLO_RIVALS, MAX_SOLO_RIVALS).map((n) => ({ value: String(n), label: String(n) })),
+    String(choice.rivals),
     (v) => (choice.rivals = Number(v)),
   );
   const years = select(
-    Array.from({ length: MAX_SOLO_YEARS - MIN_SOLO_YEARS + 1 }, (_, i) => {
-      const n = MIN_SOLO_YEARS + i;
-      return {
-        value: String(n),
-        label: t(n === 1 ? "home.host.yearValue" : "home.host.yearsValue", { n }),
-      };
-    }),
+    range(MIN_SOLO_YEARS, MAX_SOLO_YEARS).map((n) => ({
+      value: String(n),
+      label: t(n === 1 ? "home.host.yearValue" : "home.host.yearsValue", { n }),
+    })),
     String(choice.years),
     (v) => (choice.years = Number(v)),
     { "data-testid": "solo-years" },

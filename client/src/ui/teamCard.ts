@@ -4,7 +4,8 @@
  */
 import { BUCKET_IDS, type Allocation } from "../../../shared/model/levers";
 import { STRATEGY_IDS, type StrategyId } from "../../../shared/bots/strategies";
-import type { ClientMessage, ClientMessageType, Language } from "../../../shared/protocol/messages";
+import type { ClientMessage, Language } from "../../../shared/protocol/messages";
+import type { ActionMessageType } from "../../../shared/protocol/serverMessages";
 import type { Phase, TeamView } from "../../../shared/protocol/view";
 import { t, tp } from "../i18n/index";
 import { BUCKET_COLORS, css, teamColor } from "../theme";
@@ -14,7 +15,7 @@ import { formatMetric } from "../viewmodels/metrics";
 import { h, select } from "./dom";
 
 /** Sends an intent; resolves to whether the server accepted it (refusals are toasted). */
-export type Send = <T extends ClientMessageType>(
+export type Send = <T extends ActionMessageType>(
   type: T,
   payload: ClientMessage<T>,
 ) => Promise<boolean>;

@@ -59,7 +59,7 @@ export class TopBar {
         button(lang.toUpperCase(), () => this.onLanguage(lang), {
           class: lang === getLanguage() ? "lang-btn active" : "lang-btn",
           "aria-pressed": String(lang === getLanguage()),
-          title: t(lang === "fr" ? "lang.fr" : "lang.en"),
+          title: t(`lang.${lang}`),
           "data-testid": `lang-${lang}`,
         }),
       ),

@@ -2,7 +2,7 @@
  * The facilitator console's lists and buttons: teams with their players, who has submitted,
  * and which phase control makes sense now. Only the console may show drafts (it receives them).
  */
-import type { ClientMessageType } from "../../../shared/protocol/messages";
+import type { ActionMessageType } from "../../../shared/protocol/serverMessages";
 import type { Phase, TeamView } from "../../../shared/protocol/view";
 import { allocationTotal, type Allocation } from "../../../shared/model/levers";
 import type { MessageKey } from "../i18n/index";
@@ -54,7 +54,7 @@ export function unassigned(view: ClientView): LobbyPlayer[] {
 }
 
 export interface PhaseControl {
-  message: ClientMessageType;
+  message: ActionMessageType;
   label: MessageKey;
 }
 

@@ -5,7 +5,7 @@
  * Pure list logic here; net/storage.ts keeps the list in localStorage.
  */
 import type { Language } from "../../../shared/protocol/messages";
-import { PHASES, type Phase } from "../../../shared/protocol/view";
+import { PHASES, type Phase } from "../../../shared/protocol/constants";
 import { translate } from "../i18n/index";
 import { currentQuarter } from "./track";
 

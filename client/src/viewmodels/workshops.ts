@@ -4,7 +4,7 @@
  * page (ui/workshopsPanel.ts) fetches and renders.
  */
 import type { Language } from "../../../shared/protocol/messages";
-import { PHASES, type Phase } from "../../../shared/protocol/view";
+import { PHASES, type Phase } from "../../../shared/protocol/constants";
 import { translate, translatePlural } from "../i18n/index";
 import { currentQuarter } from "./track";
 

@@ -31,7 +31,7 @@ import { BoardSummary } from "../ui/boardSummary";
 import { DecisionControls } from "../ui/decisionControls";
 import type { ControlSpot } from "../viewmodels/controls";
 import { BaseScene } from "./BaseScene";
-import { drawBoard, type BoardHandlers } from "./boardView";
+import { drawBoard, type BoardHandlers } from "./board/index";
 import { RevealPlayer } from "./revealPlayer";
 import { RevealWatcher } from "./revealWatcher";
 import type { Session } from "../net/session";

@@ -115,15 +115,8 @@ export function boardContext(
   );
   const teams = Object.values(view.teams);
   const history = model.team?.history ?? [];
-  const histories = teams.map((team) => team.history);
-  const scales = {
-    reach: gaugeScale("reach", histories),
-    engagement: gaugeScale("engagement", histories),
-  };
-  const gauges = gaugeModels(language, history, startPoint(scenario), {
-    scales,
-    ...(params.forecast && model.stage === "deciding" ? { forecast: params.forecast } : {}),
-  });
+  const forecast = model.stage === "deciding" ? params.forecast : undefined;
+  const gauges = teamGauges(language, teams, history, startPoint(scenario), forecast);
   const tab = layout.compact ? params.tab : "decide";
   const hint =
     solo && (model.stage === "deciding" || model.stage === "briefing")
@@ -143,14 +136,30 @@ export function boardContext(
     gauges,
     ranking: leaderboard(language, teams, teamId),
     coach: hint && model.cards.every((card) => card.calm) ? hint : null,
-    decisionsOptions: {
-      language,
-      teams,
-      myTeamId: teamId,
-      report: (boxes) => {
-        const hooks = window.__elan;
-        if (hooks) hooks.decisionsHeaders = { scene: scene.scene.key, boxes };
-      },
-    },
+    decisionsOptions: { language, teams, myTeamId: teamId, report: reportHeaders(scene) },
+  };
+}
+
+/** The team's gauges on the room's scales (every team's history), with the draft's forecast. */
+function teamGauges(
+  language: Language,
+  teams: readonly Team[],
+  history: Team["history"],
+  start: ReturnType<typeof startPoint>,
+  forecast: Record<string, number> | undefined,
+): GaugeModel[] {
+  const histories = teams.map((team) => team.history);
+  const scales = {
+    reach: gaugeScale("reach", histories),
+    engagement: gaugeScale("engagement", histories),
+  };
+  return gaugeModels(language, history, start, { scales, ...(forecast ? { forecast } : {}) });
+}
+
+/** The decisions table's report of its header boxes, for the layout tests. */
+function reportHeaders(scene: Phaser.Scene): (boxes: HeaderBox[]) => void {
+  return (boxes) => {
+    const hooks = window.__elan;
+    if (hooks) hooks.decisionsHeaders = { scene: scene.scene.key, boxes };
   };
 }

@@ -2,7 +2,7 @@
  * The participant board (and the solo learner's): the ring of levers around the community, the
  * temptation apart, the budget, the quarter's card, the gauges and the leaderboard. The scene
  * sends each +/− as an operation and shows the server's draft with its pending operations on top
- * (viewmodels/draft.ts); boardView.ts draws from the view-models.
+ * (viewmodels/draft.ts); board/ draws from the view-models.
  */
 import type Phaser from "phaser";
 import {
@@ -31,7 +31,7 @@ import { BoardSummary } from "../ui/boardSummary";
 import { DecisionControls } from "../ui/decisionControls";
 import type { ControlSpot } from "../viewmodels/controls";
 import { BaseScene } from "./BaseScene";
-import { drawBoard, type BoardHandlers } from "./boardView";
+import { drawBoard, type BoardHandlers } from "./board/index";
 import { RevealPlayer } from "./revealPlayer";
 import { RevealWatcher } from "./revealWatcher";
 import type { Session } from "../net/session";

@@ -17,8 +17,7 @@ import { BaseScene } from "./BaseScene";
 import { h } from "../ui/dom";
 import { rankingTable } from "../ui/boardSummary";
 import { leaderboard } from "../viewmodels/leaderboard";
-import { drawProjector } from "./projectorView";
-import { drawProjectorShow } from "./projectorShow";
+import { drawProjector, drawProjectorShow } from "./projector/index";
 import { RevealPlayer } from "./revealPlayer";
 import { RevealWatcher } from "./revealWatcher";
 

@@ -1,0 +1,216 @@
+/**
+ * The picked debrief screens that are charts, for every team in a grid or one team large:
+ * the score trajectories, the levers funded, the score credited to the levers, the luck band.
+ */
+import { BUCKET_IDS } from "../../../../shared/model/levers";
+import type { GameState } from "../../../../shared/model/types";
+import { BUCKET_COLORS, COLORS, teamColor } from "../../theme";
+import { niceDomain, yFor, type Rect } from "../../viewmodels/chart";
+import { waterfall } from "../../viewmodels/credit";
+import { bandSeries, leverStacks, series } from "../../viewmodels/debrief";
+import { formatMetric } from "../../viewmodels/metrics";
+import { axes, band, line, stackedColumns } from "../../draw/chart";
+import { fit, text } from "../../draw/text";
+import { attributionColor, waterfallChart } from "../../draw/waterfall";
+import { chartArea, type ShowContext } from "./context";
+
+/** The teams a screen is about: the one picked, or all of them in the room's order. */
+function focus(ctx: ShowContext): string[] {
+  return ctx.params.team ? [ctx.params.team] : Object.keys(ctx.view.teams);
+}
+
+/** A grid of cells for several teams, each titled with the team's name in its colour. */
+function grid(
+  ctx: ShowContext,
+  rect: Rect,
+  teams: readonly string[],
+  cell: (id: string, rect: Rect) => void,
+): void {
+  const { scale } = ctx;
+  const only = teams.length === 1 ? teams[0] : undefined;
+  if (only !== undefined) {
+    // One team: its name is already in the screen's title.
+    cell(only, rect);
+    return;
+  }
+  const columns = teams.length <= 4 ? 2 : teams.length <= 6 ? 3 : 4;
+  const width = rect.w / columns;
+  const height = rect.h / Math.ceil(teams.length / columns);
+  teams.forEach((id, i) => {
+    const x = rect.x + (i % columns) * width;
+    const y = rect.y + Math.floor(i / columns) * height;
+    const name = text(ctx.scene, x, y, ctx.teamName(id), {
+      size: 30 * scale,
+      weight: "bold",
+      color: teamColor(ctx.teamIndex(id)),
+    });
+    ctx.add(fit(name, width - 24 * scale));
+    ctx.lines.push(ctx.teamName(id));
+    const below = name.height + 10 * scale;
+    cell(id, { x, y: y + below, w: width - 32 * scale, h: height - name.height - 34 * scale });
+  });
+}
+
+const scoreFormat = (ctx: ShowContext) => (value: number) =>
+  formatMetric(ctx.language, "score", value);
+
+/** Every team's score over the game, the picked team bold and the others faint. */
+export function drawTrajectories(ctx: ShowContext, rect: Rect): void {
+  const { scale } = ctx;
+  const game = ctx.params.game as GameState;
+  const area = chartArea(ctx, rect, 380 * scale);
+  const format = scoreFormat(ctx);
+  const all = game.teamIds.map((id) => series(game, id, "score"));
+  const domain = niceDomain(all.flat());
+  const quarterLabel = (q: number) => ctx.translate("common.quarterShort", { q });
+  ctx.add(axes(ctx.scene, area, domain, game.turn, format, quarterLabel, 12 * scale, 22 * scale));
+  const graphics = ctx.scene.add.graphics();
+  ctx.add(graphics);
+  const ends: { id: string; y: number; value: number }[] = [];
+  game.teamIds.forEach((id, i) => {
+    const values = all[i] ?? [];
+    const faint = ctx.params.team !== "" && id !== ctx.params.team;
+    const width = (faint ? 3 : 7) * scale;
+    line(graphics, area, domain, game.turn, values, teamColor(i), width, false, faint ? 0.3 : 1);
+    const last = values[values.length - 1];
+    if (last !== undefined && !faint) ends.push({ id, y: yFor(area, domain, last), value: last });
+  });
+  drawLineEnds(ctx, area, ends);
+}
+
+/** Names at the lines' ends, pushed apart so two close scores stay readable. */
+function drawLineEnds(
+  ctx: ShowContext,
+  area: Rect,
+  ends: { id: string; y: number; value: number }[],
+): void {
+  const { scale } = ctx;
+  const format = scoreFormat(ctx);
+  ends.sort((upper, lower) => upper.y - lower.y);
+  const gap = 40 * scale;
+  for (let i = 1; i < ends.length; i++) {
+    const previous = ends[i - 1];
+    const current = ends[i];
+    if (previous && current && current.y - previous.y < gap) current.y = previous.y + gap;
+  }
+  for (const end of ends) {
+    const label = `${ctx.teamName(end.id)} ${format(end.value)}`;
+    ctx.lines.push(label);
+    const caption = text(ctx.scene, area.x + area.w + 16 * scale, end.y, label, {
+      size: 26 * scale,
+      weight: "bold",
+      color: teamColor(ctx.teamIndex(end.id)),
+    }).setOrigin(0, 0.5);
+    ctx.add(fit(caption, 360 * scale));
+  }
+}
+
+/** The tokens each team put in each lever, quarter by quarter, on one scale. */
+export function drawLevers(ctx: ShowContext, rect: Rect): void {
+  const { scale } = ctx;
+  const game = ctx.params.game as GameState;
+  const legendHeight = 50 * scale;
+  const teams = focus(ctx);
+  const budgets = teams.flatMap((id) => (game.history[id] ?? []).map((round) => round.budget));
+  const max = Math.max(1, ...budgets);
+  const colors = BUCKET_IDS.map((bucket) => BUCKET_COLORS[bucket]);
+  grid(ctx, { ...rect, h: rect.h - legendHeight }, teams, (id, cell) => {
+    const graphics = ctx.scene.add.graphics();
+    ctx.add(graphics);
+    const stacks = leverStacks(game, id).map((quarter) => quarter.map((bucket) => bucket.tokens));
+    stackedColumns(graphics, cell, stacks, colors, max, game.turn);
+  });
+  const legendY = rect.y + rect.h - legendHeight + 12 * scale;
+  drawBucketLegend(ctx, { x: rect.x, y: legendY, w: rect.w, h: legendHeight });
+}
+
+/** The buckets' colours, named, in one row (large enough to read from the back). */
+function drawBucketLegend(ctx: ShowContext, rect: Rect): void {
+  const { scale } = ctx;
+  const graphics = ctx.scene.add.graphics();
+  ctx.add(graphics);
+  let x = rect.x;
+  const size = Math.min(24 * scale, rect.w / 70);
+  for (const id of BUCKET_IDS) {
+    graphics.fillStyle(BUCKET_COLORS[id], 1);
+    graphics.fillRect(x, rect.y + 4 * scale, size, size);
+    const label = text(ctx.scene, x + size * 1.4, rect.y, ctx.translate(`lever.${id}.short`), {
+      size,
+      color: COLORS.text,
+    });
+    ctx.add(label);
+    x += size * 1.4 + label.width + size * 1.4;
+  }
+}
+
+/** Each team's score credited to the levers, as a waterfall. */
+export function drawAttribution(ctx: ShowContext, rect: Rect): void {
+  const teams = focus(ctx);
+  const single = teams.length === 1;
+  const chartScale = ctx.scale * (single ? 2.1 : teams.length <= 4 ? 1.3 : 1);
+  grid(ctx, rect, teams, (id, cell) => {
+    const team = ctx.insights?.find((credit) => credit.teamId === id);
+    if (!team) return;
+    const model = waterfall(ctx.language, team.attribution.total, "game", !single);
+    ctx.add(waterfallChart(ctx.scene, cell, model, { scale: chartScale, color: attributionColor }));
+  });
+}
+
+/** Each team's score against what the same decisions give with other luck. */
+export function drawLuck(ctx: ShowContext, rect: Rect): void {
+  const teams = focus(ctx);
+  const single = teams.length === 1;
+  grid(ctx, { ...rect, h: rect.h - 50 * ctx.scale }, teams, (id, cell) =>
+    drawLuckCell(ctx, cell, id, single),
+  );
+  drawLuckLegend(ctx, rect);
+}
+
+function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean): void {
+  const { scale } = ctx;
+  const game = ctx.params.game as GameState;
+  const data = ctx.params.band(id);
+  if (!data) return;
+  const bands = bandSeries(data, "score");
+  const real = series(game, id, "score");
+  const domain = niceDomain([...real, ...bands.p5, ...bands.p95]);
+  const left = (single ? 120 : 90) * scale;
+  const area = { x: cell.x + left, y: cell.y, w: cell.w - left, h: cell.h - 40 * scale };
+  const size = (single ? 22 : 16) * scale;
+  const quarterLabel = (q: number) => ctx.translate("common.quarterShort", { q });
+  ctx.add(
+    axes(ctx.scene, area, domain, game.turn, scoreFormat(ctx), quarterLabel, 10 * scale, size),
+  );
+  const graphics = ctx.scene.add.graphics();
+  ctx.add(graphics);
+  // Opaque enough to read on a washed-out projector (the 90 % band lighter than the 50 %).
+  band(graphics, area, domain, game.turn, bands.p5, bands.p95, COLORS.trust, 0.3);
+  band(graphics, area, domain, game.turn, bands.p25, bands.p75, COLORS.trust, 0.55);
+  line(graphics, area, domain, game.turn, bands.p50, COLORS.text, 3 * scale, true, 0.9);
+  const color = teamColor(ctx.teamIndex(id));
+  line(graphics, area, domain, game.turn, real, color, (single ? 7 : 5) * scale);
+}
+
+function drawLuckLegend(ctx: ShowContext, rect: Rect): void {
+  const { scale, translate } = ctx;
+  const y = rect.y + rect.h - 36 * scale;
+  const graphics = ctx.scene.add.graphics();
+  ctx.add(graphics);
+  let x = rect.x;
+  const items: [number, number, string][] = [
+    [COLORS.trust, 0.3, translate("debrief.band90")],
+    [COLORS.trust, 0.55, translate("debrief.band50")],
+    [COLORS.text, 0.9, translate("debrief.median")],
+  ];
+  for (const [color, alpha, label] of items) {
+    graphics.fillStyle(color, alpha);
+    graphics.fillRect(x, y + 4 * scale, 28 * scale, 20 * scale);
+    const caption = text(ctx.scene, x + 38 * scale, y, label, {
+      size: 24 * scale,
+      color: COLORS.text,
+    });
+    ctx.add(caption);
+    ctx.lines.push(label);
+    x += 38 * scale + caption.width + 48 * scale;
+  }
+}

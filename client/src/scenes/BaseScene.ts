@@ -63,6 +63,14 @@ export abstract class BaseScene extends Phaser.Scene {
     return !!view && view.phase === "decision" && view.deadline > 0 && !view.paused;
   }
 
+  /** What the decision's countdown has left (null when none runs): the sound's last ten seconds. */
+  protected remainingMs(): number | null {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || !this.needsClock()) return null;
+    return view.deadline - session.serverNow();
+  }
+
   /** Whether the decision timer has run out on the server's clock (and the phase not moved yet). */
   private timerExpired(): boolean {
     const session = this.app.session;

@@ -98,15 +98,6 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
-  /** What the decision's countdown has left, for the sound's last ten seconds. */
-  private remainingMs(): number | null {
-    const session = this.app.session;
-    const view = session?.view;
-    if (!session || !view || view.phase !== "decision" || view.deadline <= 0 || view.paused)
-      return null;
-    return view.deadline - session.serverNow();
-  }
-
   private watchReveal(): void {
     const session = this.app.session;
     const view = session?.view;

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { StrategyId, TeamView } from "../../shared/index";
 import {
   biggestMover,
+  finalPodium,
   ranking,
   revealFrame,
   revealModel,
@@ -89,6 +90,21 @@ describe("the reveal", () => {
     expect(m.podium.map((p) => p.place)).toEqual([1, 2, 3]);
     expect(m.rankAfter).toEqual(order);
     expect(m.podium[0]!.scoreDisplay).toBe(m.teams.find((t) => t.id === order[0])!.scoreDisplay);
+  });
+
+  it("puts the standings on the podium when the workshop ends early, never mid-game", () => {
+    const teams = Object.fromEntries(teamsOf(5).map((t) => [t.id, t]));
+    const at = (phase: string) =>
+      finalPodium("fr", { phase, turn: 5, turnsTotal: 16, teams }, null);
+    expect(at("results")).toEqual([]);
+    expect(at("decision")).toEqual([]);
+    const early = at("ended");
+    const order = Object.values(teams)
+      .map((t) => ({ id: t.id, score: t.history[4]!.score }))
+      .sort((a, b) => b.score - a.score)
+      .map((s) => s.id);
+    expect(early.map((p) => p.teamId)).toEqual(order);
+    expect(at("debrief")).toEqual(early);
   });
 
   it("shows the end state at once with reduced motion", () => {

@@ -8,6 +8,9 @@ import type { Page } from "playwright-core";
 import { person, phase, scene, settle, shot, startRig, type Rig } from "./harness";
 import { allocate, hostWorkshop, joinByCode } from "./steps";
 import { auditLayout, type LayoutFinding } from "./layout";
+import { DEBRIEF_SCREENS as PROJECTOR_SCREENS } from "../../shared/protocol/screens";
+
+const POLL = { timeout: 20_000 };
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -113,7 +116,20 @@ describe.sequential("layout: no clipped text", () => {
       await auditEverywhere(ana.page, `debrief-${tab}`);
     }
 
+    // Every debrief screen the facilitator puts on the projector.
+    for (const screen of PROJECTOR_SCREENS) {
+      await fac.page.click(`[data-testid=show-${screen}]`);
+      await expect
+        .poll(() => proj.page.evaluate(() => window.__elan?.projectorShow?.view ?? ""), POLL)
+        .toBe(screen);
+      await auditEverywhere(proj.page, `projector-show-${screen}`);
+    }
+    // The facilitator's list of workshops.
+    await fac.page.goto(`${rig.url}/?workshops`);
+    await fac.page.locator(`[data-testid=workshop-${code}]`).waitFor();
+    await auditEverywhere(fac.page, "workshops");
+
     console.log(findings.join("\n"));
     expect(findings).toEqual([]);
-  }, 240_000);
+  }, 400_000);
 });

@@ -229,7 +229,8 @@ export function revealsQuarter(
 }
 
 /**
- * The podium a screen shows once the last quarter is revealed (none before): the top three of
+ * The podium a screen shows once the last quarter is revealed (none before), or once the
+ * facilitator has ended the workshop early (the standings then are final): the top three of
  * the final ranking. Ends the game on the boards as on the projector.
  */
 export function finalPodium(
@@ -237,8 +238,11 @@ export function finalPodium(
   view: { phase: string; turn: number; turnsTotal: number; teams: Record<string, TeamView> },
   myTeamId: string | null,
 ): PodiumPlace[] {
-  if (view.turn < view.turnsTotal || view.phase === "lobby") return [];
-  const model = revealModel(language, Object.values(view.teams), view.turn, view.turnsTotal, [], {
+  const over = view.phase === "debrief" || view.phase === "ended";
+  if ((view.turn < view.turnsTotal && !over) || view.phase === "lobby") return [];
+  // An early end counts as the last quarter: the model's podium is the final one.
+  const last = over ? view.turn : view.turnsTotal;
+  const model = revealModel(language, Object.values(view.teams), view.turn, last, [], {
     myTeamId,
     start: { engagement: 0, reach: 0, trust: 0 },
     reducedMotion: true,

@@ -53,6 +53,8 @@ function drawAnswerCount(ctx: DebriefContext, at: Rect, shown: string[]): void {
       size: 34 * ctx.scale,
       weight: "bold",
       color: COLORS.accent,
+      wrap: at.w,
+      wrapWords: true,
     }),
   );
 }

@@ -48,15 +48,20 @@ export function drawWaiting(ctx: ShowContext, rect: Rect): void {
   ctx.add(text(ctx.scene, rect.x, rect.y, label, { size: 36 * ctx.scale, color: COLORS.textDim }));
 }
 
-/** The podium large on the left, the final ranking on the right. */
+/** The podium large on the left, the final ranking on the right (stacked on a narrow screen). */
 export function drawPodiumScreen(ctx: ShowContext, rect: Rect): void {
   const { language, view, scale, translate } = ctx;
   const places = finalPodium(language, view, null);
-  const left: Rect = { x: rect.x, y: rect.y, w: rect.w * 0.58, h: rect.h };
+  const narrow = rect.w < 700;
+  const left: Rect = narrow
+    ? { x: rect.x, y: rect.y, w: rect.w, h: rect.h * 0.55 }
+    : { x: rect.x, y: rect.y, w: rect.w * 0.58, h: rect.h };
   ctx.add(podiumView(ctx.scene, left, places, translate("podium.subtitle"), scale * 2).container);
   ctx.lines.push(...places.map((place) => `${place.place}. ${place.name} ${place.scoreDisplay}`));
   const rows = leaderboard(language, Object.values(view.teams), null);
-  const right = { x: rect.x + rect.w * 0.64, y: rect.y, w: rect.w * 0.36, h: rect.h };
+  const right = narrow
+    ? { x: rect.x, y: rect.y + left.h + 24 * scale, w: rect.w, h: rect.h - left.h - 24 * scale }
+    : { x: rect.x + rect.w * 0.64, y: rect.y, w: rect.w * 0.36, h: rect.h };
   const labels = {
     title: translate("proj.final"),
     kpi: translate("rank.kpi"),

@@ -209,6 +209,17 @@ describe("the console's and the board's words", () => {
     expect(unspent("en", 3)).toBe("3 unspent tokens will be lost");
   });
 
+  it("agrees with the count of teams that answered or submitted, on the projector too", () => {
+    const count = (lang: "fr" | "en", base: "predict.answered" | "proj.teamsReady", n: number) =>
+      translatePlural(lang, base, n, { n, total: 3 });
+    expect(count("fr", "predict.answered", 1)).toBe("1 / 3 équipe a répondu");
+    expect(count("fr", "predict.answered", 2)).toBe("2 / 3 équipes ont répondu");
+    expect(count("fr", "proj.teamsReady", 0)).toBe("0 / 3 équipe a validé");
+    expect(count("fr", "proj.teamsReady", 3)).toBe("3 / 3 équipes ont validé");
+    expect(count("en", "predict.answered", 1)).toBe("1 of 3 teams has answered");
+    expect(count("en", "proj.teamsReady", 2)).toBe("2 of 3 teams have submitted");
+  });
+
   it("names the game's real length in the header", () => {
     const base = getScenario("default")!;
     expect(scenarioTitle("fr", base, 16)).toBe("Quatre ans pour faire vivre la communauté");

@@ -325,7 +325,8 @@ export const en: Record<keyof typeof fr, string> = {
 
   "proj.join": "Join the workshop",
   "proj.scan": "Scan or go to {host}",
-  "proj.teamsReady": "{n} / {total} teams have submitted",
+  "proj.teamsReady.one": "{n} of {total} teams has submitted",
+  "proj.teamsReady.other": "{n} of {total} teams have submitted",
   "proj.waiting": "Waiting for participants",
   "proj.final": "Final ranking",
 
@@ -384,7 +385,8 @@ export const en: Record<keyof typeof fr, string> = {
   "predict.lead":
     "Answer before you see the attribution: any team member may change the answer until the facilitator reveals it.",
   "predict.leadSolo": "Answer, then reveal the verdict: the attribution of your score appears.",
-  "predict.answered": "{n} / {total} teams have answered",
+  "predict.answered.one": "{n} of {total} teams has answered",
+  "predict.answered.other": "{n} of {total} teams have answered",
   "predict.yours": "Your answer: {lever}",
   "predict.done": "Answered",
   "predict.pending": "Waiting",

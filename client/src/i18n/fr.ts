@@ -331,7 +331,8 @@ export const fr = {
 
   "proj.join": "Rejoignez l'atelier",
   "proj.scan": "Scannez ou allez sur {host}",
-  "proj.teamsReady": "{n} / {total} équipes ont validé",
+  "proj.teamsReady.one": "{n} / {total} équipe a validé",
+  "proj.teamsReady.other": "{n} / {total} équipes ont validé",
   "proj.waiting": "En attente des participants",
   "proj.final": "Classement final",
 
@@ -391,7 +392,8 @@ export const fr = {
   "predict.lead":
     "Répondez avant de voir l'attribution : tout membre de l'équipe peut changer la réponse jusqu'à ce que l'animateur la révèle.",
   "predict.leadSolo": "Répondez, puis révélez le verdict : l'attribution de votre score s'affiche.",
-  "predict.answered": "{n} / {total} équipes ont répondu",
+  "predict.answered.one": "{n} / {total} équipe a répondu",
+  "predict.answered.other": "{n} / {total} équipes ont répondu",
   "predict.yours": "Votre réponse : {lever}",
   "predict.done": "A répondu",
   "predict.pending": "En attente",

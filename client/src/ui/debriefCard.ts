@@ -3,7 +3,7 @@
  * mattered most for us?", each team's answer (the facilitator receives them before anyone
  * else), and the button that freezes them and shows them to the room.
  */
-import { t } from "../i18n/index";
+import { t, tp } from "../i18n/index";
 import type { ClientView } from "../net/normalize";
 import { answerCount, answerOf, askedTeams } from "../viewmodels/credit";
 import { button, h } from "./dom";
@@ -18,7 +18,7 @@ export function debriefCard(view: ClientView, send: Send): HTMLElement {
     h(
       "div",
       { class: "subs", "data-testid": "console-answered" },
-      t("predict.answered", { n: count.answered, total: count.total }),
+      tp("predict.answered", count.answered, { n: count.answered, total: count.total }),
     ),
     h(
       "ul",

@@ -4,7 +4,7 @@
  * then predicted vs attributed, the credited lever and the team's three best changes.
  */
 import { BUCKET_IDS, type BucketId } from "../../../shared/model/levers";
-import { t } from "../i18n/index";
+import { t, tp } from "../i18n/index";
 import { BUCKET_COLORS, css } from "../theme";
 import {
   QUARTERLY_PERIODS,
@@ -58,7 +58,7 @@ export function predictCard(m: CreditPanelModel, on: CreditHandlers): HTMLElemen
       : h(
           "p",
           { class: "summary", "data-testid": "predict-count" },
-          t("predict.answered", { n: p.count.answered, total: p.count.total }),
+          tp("predict.answered", p.count.answered, { n: p.count.answered, total: p.count.total }),
         ),
     p.canReveal
       ? button(t(m.solo ? "predict.revealSolo" : "predict.reveal"), () => on.reveal(), {

@@ -2,6 +2,7 @@
  * The wide projector's left column during the game: the quarter's card, how many teams are
  * ready, the ranking. (In the debrief the verdict takes the card's place: debrief.ts.)
  */
+import { translatePlural } from "../../i18n/index";
 import { eventCards } from "../../viewmodels/eventCards";
 import { submissions } from "../../viewmodels/facilitator";
 import { leaderboard } from "../../viewmodels/leaderboard";
@@ -23,7 +24,10 @@ export function drawRanking(ctx: ProjectorContext): void {
   let top = card.y + card.h + 30 * scale;
   if (deciding) {
     const subs = submissions(view);
-    const ready = translate("proj.teamsReady", { n: subs.submitted, total: subs.total });
+    const ready = translatePlural(ctx.language, "proj.teamsReady", subs.submitted, {
+      n: subs.submitted,
+      total: subs.total,
+    });
     ctx.add(text(ctx.scene, frame.pad, top, ready, { size: 30 * scale, weight: "bold" }));
     top += 60 * scale;
   }

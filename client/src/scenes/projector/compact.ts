@@ -4,6 +4,7 @@
  * card, who has decided, the ranking, then the revealed decisions or the podium. The team panels
  * of the wide layout need a landscape screen; the ranking and the board's tables say the same.
  */
+import { translatePlural } from "../../i18n/index";
 import type Phaser from "phaser";
 import { COLORS, teamColor } from "../../theme";
 import { eventCards } from "../../viewmodels/eventCards";
@@ -130,7 +131,10 @@ function drawEventCardCompact(ctx: ProjectorContext, y: number): number {
 /** "2 / 3 teams ready"; returns the y under it. */
 function drawReadyCompact(ctx: ProjectorContext, y: number): number {
   const subs = submissions(ctx.view);
-  const label = ctx.translate("proj.teamsReady", { n: subs.submitted, total: subs.total });
+  const label = translatePlural(ctx.language, "proj.teamsReady", subs.submitted, {
+    n: subs.submitted,
+    total: subs.total,
+  });
   const line = text(ctx.scene, PAD, y, label, { size: 17, weight: "bold" });
   ctx.add(fit(line, ctx.params.width - 2 * PAD));
   return y + line.height + 10;

@@ -4,6 +4,7 @@
  * reveals, each team's answer against the lever the attribution credits most, and in each
  * team's panel its score credited to the levers, its best change and its loops.
  */
+import { translatePlural } from "../../i18n/index";
 import type { TeamInsights } from "../../../../shared/analysis/insights";
 import { COLORS } from "../../theme";
 import type { Rect } from "../../viewmodels/chart";
@@ -46,7 +47,10 @@ export function drawVerdict(ctx: DebriefContext, rect: Rect): void {
 /** Before the reveal: how many teams have answered, never what. */
 function drawAnswerCount(ctx: DebriefContext, at: Rect, shown: string[]): void {
   const count = answerCount(ctx.view);
-  const answered = ctx.translate("predict.answered", { n: count.answered, total: count.total });
+  const answered = translatePlural(ctx.language, "predict.answered", count.answered, {
+    n: count.answered,
+    total: count.total,
+  });
   shown.push(answered);
   ctx.add(
     text(ctx.scene, at.x, at.y, answered, {

@@ -7,19 +7,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeSerious, describeFindings } from "./axe";
 import { createWorkshop, request } from "../helpers/clients";
-import {
-  LAPTOP,
-  PHONE,
-  PROJECTOR,
-  pageErrors,
-  person,
-  phase,
-  scene,
-  settle,
-  startRig,
-  type Rig,
-} from "./harness";
-import { allocate, joinByCode, submitDecision } from "./steps";
+import { LAPTOP, pageErrors, person, phase, scene, settle, startRig, type Rig } from "./harness";
+import { allocate, seatRoom, submitDecision } from "./steps";
 
 const POLL = { timeout: 20_000 };
 
@@ -164,16 +153,7 @@ describe.sequential("accessibility", () => {
       decisionSeconds: 120,
       seed: "a11y-e2e",
     });
-    const host = await person(rig, LAPTOP);
-    await host.page.goto(`${rig.url}/?code=${fac.code}#facilitator=${fac.token}`);
-    await scene(host.page, "facilitator");
-    const ana = await person(rig, LAPTOP);
-    const ben = await person(rig, PHONE);
-    await joinByCode(ana.page, rig.url, fac.code, "Ana");
-    await joinByCode(ben.page, rig.url, fac.code, "Ben");
-    const proj = await person(rig, PROJECTOR);
-    await proj.page.goto(`${rig.url}/?code=${fac.code}&view=projector`);
-    await scene(proj.page, "projector");
+    const { host, ana, ben, proj } = await seatRoom(rig, fac);
     const screens = [
       { name: "console", page: host.page },
       { name: "board", page: ana.page },

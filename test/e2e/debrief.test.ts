@@ -9,20 +9,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkshop, request } from "../helpers/clients";
-import {
-  LAPTOP,
-  PHONE,
-  PROJECTOR,
-  pageErrors,
-  person,
-  phase,
-  scene,
-  settle,
-  shot,
-  startRig,
-  type Rig,
-} from "./harness";
-import { allocate, joinByCode, submitDecision } from "./steps";
+import { PHONE, pageErrors, phase, scene, settle, shot, startRig, type Rig } from "./harness";
+import { allocate, seatRoom, submitDecision } from "./steps";
 
 const POLL = { timeout: 20_000 };
 
@@ -49,16 +37,7 @@ describe.sequential("the debrief in a real browser", () => {
       decisionSeconds: 0,
       seed: "debrief-e2e",
     });
-    const host = await person(rig, LAPTOP);
-    await host.page.goto(`${rig.url}/?code=${fac.code}#facilitator=${fac.token}`);
-    await scene(host.page, "facilitator");
-    const ana = await person(rig, LAPTOP);
-    const ben = await person(rig, PHONE);
-    await joinByCode(ana.page, rig.url, fac.code, "Ana");
-    await joinByCode(ben.page, rig.url, fac.code, "Ben");
-    const proj = await person(rig, PROJECTOR);
-    await proj.page.goto(`${rig.url}/?code=${fac.code}&view=projector`);
-    await scene(proj.page, "projector");
+    const { host, ana, ben, proj } = await seatRoom(rig, fac);
 
     await request(fac.room, "game.start");
     for (let quarter = 1; quarter <= 4; quarter++) {

@@ -1,6 +1,32 @@
 /** The moves people make in the browser tests, written once. */
-import type { Page } from "playwright-core";
-import { phase, scene, settle, shot } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { LAPTOP, PHONE, PROJECTOR, person, phase, scene, settle, shot, type Rig } from "./harness";
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The room most browser tests need around a workshop created by SDK: the facilitator's console
+ * on a laptop, Ana on a laptop and Ben on a phone seated, and the projector.
+ */
+export async function seatRoom(
+  rig: Rig,
+  workshop: { code: string; token: string },
+): Promise<{ host: Person; ana: Person; ben: Person; proj: Person }> {
+  const host = await person(rig, LAPTOP);
+  await host.page.goto(`${rig.url}/?code=${workshop.code}#facilitator=${workshop.token}`);
+  await scene(host.page, "facilitator");
+  const ana = await person(rig, LAPTOP);
+  const ben = await person(rig, PHONE);
+  await joinByCode(ana.page, rig.url, workshop.code, "Ana");
+  await joinByCode(ben.page, rig.url, workshop.code, "Ben");
+  const proj = await person(rig, PROJECTOR);
+  await proj.page.goto(`${rig.url}/?code=${workshop.code}&view=projector`);
+  await scene(proj.page, "projector");
+  return { host, ana, ben, proj };
+}
 
 /** Hosts a workshop from the home page; returns its join code. */
 export async function hostWorkshop(page: Page, url: string, teams: number): Promise<string> {

@@ -7,6 +7,10 @@ import Phaser from "phaser";
 import { APP_REGISTRY_KEY, type App } from "../app/app";
 import type { SceneKey } from "../constants";
 import { COLORS } from "../theme";
+import { getLanguage } from "../i18n/index";
+import type { SoundScreen } from "../sound/sound";
+import type { RevealPlayer } from "./revealPlayer";
+import { RevealWatcher } from "./revealWatcher";
 
 export abstract class BaseScene extends Phaser.Scene {
   protected app!: App;
@@ -61,6 +65,35 @@ export abstract class BaseScene extends Phaser.Scene {
   protected needsClock(): boolean {
     const view = this.app.session?.view;
     return !!view && view.phase === "decision" && view.deadline > 0 && !view.paused;
+  }
+
+  /**
+   * The room's moments on a screen that shows them (a board, the projector): `reveal` plays a
+   * quarter this screen saw resolve, `mine` is the team it speaks for and `scale` its type size;
+   * the sound follows the countdown. Stopped with the scene.
+   */
+  protected playMoments(
+    screen: SoundScreen,
+    reveal: RevealPlayer,
+    mine: () => string | null,
+    scale: () => number,
+  ): void {
+    const watcher = new RevealWatcher(reveal);
+    const watch = () => {
+      const session = this.app.session;
+      const view = session?.view;
+      if (!session || !view) return;
+      watcher.update(session, view, getLanguage(), mine(), () => ({
+        width: this.scale.width,
+        height: this.scale.height,
+        scale: scale(),
+      }));
+    };
+    this.keep(() => reveal.stop());
+    this.app.sound.attach(screen, () => this.remainingMs());
+    this.keep(() => this.app.sound.detach());
+    this.keep(this.app.events.on("view", watch));
+    watch();
   }
 
   /** What the decision's countdown has left (null when none runs): the sound's last ten seconds. */

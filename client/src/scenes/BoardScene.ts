@@ -33,7 +33,6 @@ import type { ControlSpot } from "../viewmodels/controls";
 import { BaseScene } from "./BaseScene";
 import { drawBoard, type BoardHandlers } from "./board/index";
 import { RevealPlayer } from "./revealPlayer";
-import { RevealWatcher } from "./revealWatcher";
 import type { Session } from "../net/session";
 
 export class BoardScene extends BaseScene {
@@ -59,7 +58,6 @@ export class BoardScene extends BaseScene {
   private summary: BoardSummary | null = null;
   /** The unspent-tokens question is open: keys wait for its answer; `abort` withdraws it. */
   private confirming: AbortController | null = null;
-  private watcher: RevealWatcher | null = null;
 
   constructor() {
     super(SCENES.board);
@@ -83,27 +81,16 @@ export class BoardScene extends BaseScene {
     this.mountPanel(
       h("div", { class: "board-a11y" }, this.controls.el, this.summary.el, this.live),
     );
-    this.watcher = new RevealWatcher(reveal);
-    this.keep(() => reveal.stop());
-    this.app.sound.attach("board", () => this.remainingMs());
-    this.keep(() => this.app.sound.detach());
-    this.keep(this.app.events.on("view", () => this.watchReveal()));
-    this.watchReveal();
-  }
-
-  private watchReveal(): void {
-    const session = this.session;
-    const view = session?.view;
-    if (!session || !view) return;
-    this.watcher?.update(session, view, getLanguage(), session.teamId, () => ({
-      width: this.scale.width,
-      height: this.scale.height,
+    this.playMoments(
+      "board",
+      reveal,
+      () => this.session?.teamId ?? null,
       // Larger on a big screen (a laptop on a beamer), never below a phone's.
-      scale:
+      () =>
         this.scale.width < 760
           ? 0.9
           : Math.min(1.4, Math.max(1, Math.min(this.scale.width / 1366, this.scale.height / 768))),
-    }));
+    );
   }
 
   private get session() {

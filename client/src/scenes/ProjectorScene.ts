@@ -19,7 +19,6 @@ import { rankingTable } from "../ui/boardSummary";
 import { leaderboard } from "../viewmodels/leaderboard";
 import { drawProjector, drawProjectorShow } from "./projector/index";
 import { RevealPlayer } from "./revealPlayer";
-import { RevealWatcher } from "./revealWatcher";
 
 export class ProjectorScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
@@ -34,7 +33,6 @@ export class ProjectorScene extends BaseScene {
   private playedKey = "";
   private bands = new Map<string, LuckBand>();
   private branches = new Map<string, { change: BestChange; game: GameState } | null>();
-  private watcher: RevealWatcher | null = null;
 
   constructor() {
     super(SCENES.projector);
@@ -51,12 +49,16 @@ export class ProjectorScene extends BaseScene {
     });
     // The quarter's reveal plays over the projector when a quarter it saw resolves.
     const reveal = new RevealPlayer(this, () => this.app.hold());
-    this.watcher = new RevealWatcher(reveal);
-    this.keep(() => reveal.stop());
-    this.app.sound.attach("projector", () => this.remainingMs());
-    this.keep(() => this.app.sound.detach());
-    this.keep(this.app.events.on("view", () => this.watchReveal()));
-    this.watchReveal();
+    this.playMoments(
+      "projector",
+      reveal,
+      () => null,
+      () => {
+        const s = Math.max(0.5, Math.min(this.scale.width / 1920, this.scale.height / 1080));
+        // Never smaller than a laptop's: a small projector still fills a wall.
+        return Math.max(1, 1.5 * s);
+      },
+    );
   }
 
   private joinBase(): string {
@@ -96,17 +98,6 @@ export class ProjectorScene extends BaseScene {
         if (this.creditKey === key) this.creditKey = "";
       },
     );
-  }
-
-  private watchReveal(): void {
-    const session = this.app.session;
-    const view = session?.view;
-    if (!session || !view) return;
-    this.watcher?.update(session, view, getLanguage(), null, () => {
-      const s = Math.max(0.5, Math.min(this.scale.width / 1920, this.scale.height / 1080));
-      // Never smaller than a laptop's: a small projector still fills a wall.
-      return { width: this.scale.width, height: this.scale.height, scale: Math.max(1, 1.5 * s) };
-    });
   }
 
   /** The log, replayed once per room and quarter count (only when a debrief screen is up). */

@@ -230,6 +230,13 @@ export class RevealPlayer {
     this.timer = window.setTimeout(() => this.finish("played"), model.total + LINGER_MS);
   }
 
+  /** A panel around `box` and the inset rectangle its content is drawn in. */
+  private framed(box: Rect, s: number): { c: Phaser.GameObjects.Container; r: Rect } {
+    const c = this.scene.add.container(0, 0);
+    c.add(panel(this.scene, { x: box.x, y: box.y - 8 * s, w: box.w, h: box.h + 14 * s }));
+    return { c, r: { x: box.x + 12 * s, y: box.y, w: box.w - 24 * s, h: box.h } };
+  }
+
   private tween(config: Phaser.Types.Tweens.TweenBuilderConfig): void {
     this.tweens.push(this.scene.tweens.add({ ease: "Cubic.easeInOut", ...config }));
   }
@@ -242,9 +249,7 @@ export class RevealPlayer {
     rowH: number,
     s: number,
   ): Phaser.GameObjects.Container {
-    const c = this.scene.add.container(0, 0);
-    c.add(panel(this.scene, { x: box.x, y: box.y - 8 * s, w: box.w, h: box.h + 14 * s }));
-    const r: Rect = { x: box.x + 12 * s, y: box.y, w: box.w - 24 * s, h: box.h };
+    const { c, r } = this.framed(box, s);
     // Names give way first: the gauges' names must read whole, even on a phone.
     const nameW = Math.min(200 * s, r.w * 0.26);
     const colW = (r.w - nameW) / GAUGE_IDS.length;
@@ -346,9 +351,7 @@ export class RevealPlayer {
     rowH: number,
     s: number,
   ): Phaser.GameObjects.Container {
-    const c = this.scene.add.container(0, 0);
-    c.add(panel(this.scene, { x: box.x, y: box.y - 8 * s, w: box.w, h: box.h + 14 * s }));
-    const r: Rect = { x: box.x + 12 * s, y: box.y, w: box.w - 24 * s, h: box.h };
+    const { c, r } = this.framed(box, s);
     c.add(
       text(this.scene, r.x, r.y, labels.rank.toUpperCase(), {
         size: 12 * s,

@@ -61,6 +61,8 @@ export interface TestHooks {
     step: string;
     /** "played" (ran to its end), "skipped", "instant" (reduced motion), or "" while it plays. */
     ended: string;
+    /** Why a skipped sequence ended: a tap, a key, a resize, or the scene stopping it. */
+    cause?: string;
     totalMs: number;
   } | null;
   /** The podium as last drawn: team names, first place first. */

@@ -32,6 +32,7 @@ interface Reveal {
   final: boolean;
   step: string;
   ended: string;
+  cause?: string;
   totalMs: number;
 }
 type Box = { label: string; x: number; y: number; w: number; h: number };
@@ -41,12 +42,20 @@ const reveal = (page: Page) =>
 
 /** Waits until `page` has a reveal of quarter `turn` in the state `check` accepts. */
 async function revealOf(page: Page, turn: number, check: (r: Reveal) => boolean): Promise<Reveal> {
-  await expect
-    .poll(async () => {
-      const r = await reveal(page);
-      return r !== null && r.turn === turn && check(r);
-    }, POLL)
-    .toBe(true);
+  let last: Reveal | null = null;
+  try {
+    await expect
+      .poll(async () => {
+        last = await reveal(page);
+        return last !== null && last.turn === turn && check(last);
+      }, POLL)
+      .toBe(true);
+  } catch (error) {
+    // Say what the screen was doing: a lost race and a skip look alike otherwise.
+    throw new Error(`reveal of quarter ${turn} not reached; last seen ${JSON.stringify(last)}`, {
+      cause: error,
+    });
+  }
   return (await reveal(page)) as Reveal;
 }
 

@@ -45,6 +45,8 @@ const FADE_MS = 250;
 const LAYER_DEPTH = 1000;
 
 type Ended = "played" | "skipped" | "instant";
+/** What ended a sequence early: shown to the tests, which must tell a lost race from a skip. */
+type SkipCause = "tap" | "key" | "resize" | "stop";
 
 export class RevealPlayer {
   private layer: Phaser.GameObjects.Container | null = null;
@@ -65,15 +67,15 @@ export class RevealPlayer {
   }
 
   /** Skips a sequence that is playing; false when there was none (the input is the board's). */
-  skip(): boolean {
+  skip(cause: SkipCause = "tap"): boolean {
     if (!this.layer) return false;
-    this.finish("skipped");
+    this.finish("skipped", cause);
     return true;
   }
 
   /** Ends any sequence without a trace (scene shutdown, a new room). */
   stop(): void {
-    if (this.layer) this.finish("skipped");
+    if (this.layer) this.finish("skipped", "stop");
   }
 
   play(model: RevealModel, labels: RevealLabels, stage: RevealStage): void {
@@ -85,11 +87,11 @@ export class RevealPlayer {
     }
     this.release = this.hold();
     // A new size would leave the sequence drawn for the old one: show the end state instead.
-    const onResize = () => this.skip();
+    const onResize = () => this.skip("resize");
     this.scene.scale.once("resize", onResize);
     // Any key skips, and only skips: the key must not also submit or move on underneath.
     const onKey = (event: KeyboardEvent) => {
-      if (!this.skip()) return;
+      if (!this.skip("key")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     };
@@ -104,7 +106,7 @@ export class RevealPlayer {
     const s = stage.scale;
     const dim = this.scene.add.rectangle(0, 0, w, h, COLORS.backgroundDeep, 0.97).setOrigin(0, 0);
     // The whole screen takes the tap that skips, so nothing under it is pressed by accident.
-    dim.setInteractive().on("pointerdown", () => this.skip());
+    dim.setInteractive().on("pointerdown", () => this.skip("tap"));
     layer.add(dim);
 
     const contentW = Math.min(w - 32, 1200 * s);
@@ -416,7 +418,7 @@ export class RevealPlayer {
     return c;
   }
 
-  private finish(how: Ended): void {
+  private finish(how: Ended, cause?: SkipCause): void {
     const layer = this.layer;
     const model = this.model;
     this.layer = null;
@@ -437,12 +439,12 @@ export class RevealPlayer {
         });
       } else layer.destroy();
     }
-    if (model) this.report(model, "done", how);
+    if (model) this.report(model, "done", how, cause);
     this.release?.();
     this.release = null;
   }
 
-  private report(model: RevealModel, step: string, ended: string): void {
+  private report(model: RevealModel, step: string, ended: string, cause?: SkipCause): void {
     this.model = model;
     const hooks = window.__elan;
     if (!hooks) return;
@@ -452,6 +454,7 @@ export class RevealPlayer {
       final: model.final,
       step,
       ended,
+      ...(cause ? { cause } : {}),
       totalMs: model.total,
     };
   }

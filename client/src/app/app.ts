@@ -146,14 +146,14 @@ export class App {
         this.events.emit("view");
       }),
       session.on("error", (key) => this.notify(key, "error")),
-      session.on("status", (status, retryInMs) => {
-        this.topbar.update({ status, retryInMs });
+      session.on("status", (status, retryInMs, moving) => {
+        this.topbar.update({ status, retryInMs, moving });
         window.__elan?.statusLog.push(status);
         if (status === "connected") this.notify("net.reconnected", "success");
       }),
     ];
     this.refreshChrome();
-    this.topbar.update({ status: session.status, retryInMs: 0 });
+    this.topbar.update({ status: session.status, retryInMs: 0, moving: false });
     // The address bar says where we are, so a reload comes back to the same seat.
     const { role, code } = session.identity;
     if (role !== "solo") {

@@ -32,6 +32,7 @@ export const en: Record<keyof typeof fr, string> = {
   "net.reconnecting": "Connection lost, reconnecting…",
   "net.reconnected": "Reconnected: you are back in your seat.",
   "net.lost": "Connection lost. Trying again in {s} s.",
+  "net.moving": "Your workshop is moving to another server: back in your seat in {s} s…",
   "net.gaveUp": "Could not get back into the game.",
   "net.retry": "Try again",
   "net.leave": "Leave",

@@ -34,6 +34,7 @@ export const fr = {
   "net.reconnecting": "Connexion perdue, reconnexion en cours…",
   "net.reconnected": "Reconnecté : vous avez retrouvé votre place.",
   "net.lost": "Connexion perdue. Nouvelle tentative dans {s} s.",
+  "net.moving": "Votre atelier passe sur un autre serveur : retour à votre place dans {s} s…",
   "net.gaveUp": "Impossible de retrouver la partie.",
   "net.retry": "Réessayer",
   "net.leave": "Quitter",

@@ -34,7 +34,8 @@ export interface Identity {
 export interface SessionEvents {
   change(): void;
   error(key: MessageKey): void;
-  status(status: ConnectionStatus, retryInMs: number): void;
+  /** `moving`: the server handed the room over (a process draining), not a network failure. */
+  status(status: ConnectionStatus, retryInMs: number, moving: boolean): void;
   seat(seat: SeatMessage): void;
   facilitator(message: FacilitatorMessage): void;
 }
@@ -43,6 +44,10 @@ type Listeners = { [K in keyof SessionEvents]: Set<SessionEvents[K]> };
 
 /** Colyseus close code of a deliberate leave. */
 const CONSENTED = 4000;
+/** Colyseus close code of a server going away on purpose: its rooms reopen on another process. */
+const SERVER_SHUTDOWN = 4001;
+/** After a hand-over the next host needs a moment to reopen the room, not the usual backoff. */
+const MOVED_FIRST_DELAY_MS = 300;
 const REQUEST_TIMEOUT_MS = 8000;
 /** The replay log of a long game is the largest answer the server sends. */
 const DEBRIEF_TIMEOUT_MS = 20_000;
@@ -67,6 +72,8 @@ export class Session {
   private clockInterval: ReturnType<typeof setInterval> | undefined;
   private closed = false;
   private attempts = 0;
+  /** The server closed the room on purpose (draining): the banner says so, the rejoin is quick. */
+  private moving = false;
   private readonly listeners: Listeners = {
     change: new Set(),
     error: new Set(),
@@ -120,6 +127,9 @@ export class Session {
     // Drops during the first seconds are reconnected too (the SDK waits 5 s by default).
     room.reconnection.minUptime = 500;
     room.reconnection.maxRetries = 8;
+    // A process that died never answers: ≈ 11 s of tries (not the SDK's ≈ 21 s) before the
+    // rejoin by code finds the room wherever it reopened.
+    room.reconnection.maxDelay = 2000;
     room.onStateChange((state: DecodedState) => {
       this.view = normalizeRoom(state);
       this.adoptPlayerByName();
@@ -142,6 +152,7 @@ export class Session {
     });
     room.onLeave((code: number) => {
       if (this.closed || code === CONSENTED || room !== this.room) return;
+      this.moving = code === SERVER_SHUTDOWN;
       void this.rejoinLoop();
     });
     this.scheduleClock();
@@ -186,7 +197,8 @@ export class Session {
 
   private setStatus(status: ConnectionStatus, retryInMs: number): void {
     this.status = status;
-    this.emit("status", status, retryInMs);
+    if (status === "connected") this.moving = false;
+    this.emit("status", status, retryInMs, this.moving);
   }
 
   private async rejoinLoop(): Promise<void> {
@@ -195,7 +207,10 @@ export class Session {
       return;
     }
     while (!this.closed) {
-      const delay = REJOIN_DELAYS_MS[Math.min(this.attempts, REJOIN_DELAYS_MS.length - 1)] ?? 8000;
+      const delay =
+        this.moving && this.attempts === 0
+          ? MOVED_FIRST_DELAY_MS
+          : (REJOIN_DELAYS_MS[Math.min(this.attempts, REJOIN_DELAYS_MS.length - 1)] ?? 8000);
       this.attempts++;
       this.setStatus("lost", delay);
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -13,6 +13,8 @@ export interface TopBarState {
   subtitle: string;
   status: ConnectionStatus | null;
   retryInMs: number;
+  /** The server is handing the room to another process (draining), not a network failure. */
+  moving: boolean;
   /** The sound toggle, on the screens that have sound (null: none here). */
   sound: { on: boolean } | null;
 }
@@ -29,6 +31,7 @@ export class TopBar {
     subtitle: "",
     status: null,
     retryInMs: 0,
+    moving: false,
     sound: null,
   };
 
@@ -46,7 +49,7 @@ export class TopBar {
   }
 
   render(): void {
-    const { code, subtitle, status, retryInMs, sound } = this.state;
+    const { code, subtitle, status, retryInMs, moving, sound } = this.state;
     clear(this.root);
     const brand = button(t("app.title"), () => this.onHome(), {
       class: "brand",
@@ -104,7 +107,9 @@ export class TopBar {
           ? t("net.reconnecting")
           : retryInMs < 0
             ? t("net.gaveUp")
-            : t("net.lost", { s: Math.max(1, Math.round(retryInMs / 1000)) });
+            : t(moving ? "net.moving" : "net.lost", {
+                s: Math.max(1, Math.round(retryInMs / 1000)),
+              });
       this.banner.append(h("span", {}, text));
       if (retryInMs < 0)
         this.banner.append(button(t("net.leave"), () => this.onHome(), { class: "btn small" }));

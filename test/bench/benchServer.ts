@@ -36,6 +36,7 @@ const app = await startApp({
 
 // Where event-loop stalls come from: the store's group commits and garbage collection.
 const pauses = { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 };
+const commits: number[] = [];
 const store = app.deps.store as SqliteStore;
 const flush = store.flush.bind(store);
 store.flush = () => {
@@ -44,6 +45,7 @@ store.flush = () => {
   const ms = performance.now() - start;
   pauses.flushMax = Math.max(pauses.flushMax, ms);
   pauses.flushTotal += ms;
+  commits.push(ms);
 };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
@@ -53,6 +55,11 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ["gc"] });
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
 process.on("message", (message: unknown) => {
   if (message !== "elan:stats") return;
   const memory = process.memoryUsage();
@@ -63,8 +70,9 @@ process.on("message", (message: unknown) => {
     cpu: process.cpuUsage(),
     rss: memory.rss,
     lag,
-    pauses: { ...pauses },
+    pauses: { ...pauses, flushP99: percentile(commits, 99) },
   });
+  commits.length = 0;
   Object.assign(pauses, { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 });
 });
 const stop = async () => {

@@ -136,7 +136,7 @@ describe("a malformed row", () => {
       /log entry 2 is not valid JSON/,
     );
     // The rows are kept for inspection; joining says the workshop is unavailable.
-    expect(again.app.deps.store.quarantineReason(badLog)).toMatch(/log entry 2/);
+    expect(await again.app.deps.store.quarantineReason(badLog)).toMatch(/log entry 2/);
     await expectJoinRefused(
       new Client(again.url).joinById(badLog, { name: "Zoé" }),
       "join.damaged",

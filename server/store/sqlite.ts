@@ -150,7 +150,16 @@ export class SqliteStore implements WorkshopStore {
   }
 
   append(code: string, seq: number, envelope: Envelope): Promise<void> {
-    const expected = this.queuedSeq(code) + 1;
+    let expected: number;
+    try {
+      expected = this.queuedSeq(code) + 1;
+    } catch (error) {
+      // Reading the last number failed (the file is unreadable): a rejection, never a throw.
+      this.failed(error);
+      return Promise.reject(
+        new Error(`The store could not write workshop ${code}: ${describe(error)}`),
+      );
+    }
     if (seq !== expected) {
       return Promise.reject(
         new Error(`Workshop ${code}: action ${seq} refused, the log expects ${expected} next.`),

@@ -1,5 +1,5 @@
 /**
- * Assembles one Élan server: the SQLite store, the rooms (with their dependencies handed in by
+ * Assembles one Élan server: the store (SQLite, or PostgreSQL given a URL), the rooms (with their dependencies handed in by
  * subclassing), the HTTP API and static client on the same port, and the restoration of every
  * unfinished workshop from its log. Used by start.ts, the tests and the benchmark.
  */
@@ -21,14 +21,16 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { WorkshopRoom } from "./rooms/WorkshopRoom";
 import { restoreOnDemand, restoreUnfinished, type Quarantined } from "./rooms/restore";
-import { lockDataDir } from "./store/dataDir";
-import { SqliteStore } from "./store/sqlite";
+import { openStore } from "./store/open";
 
 export interface AppOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /** The SQLite store's folder (locked); unused when `databaseUrl` is given. */
   dataDir: string;
+  /** A PostgreSQL URL (env `DATABASE_URL`): the shared store instead of SQLite. */
+  databaseUrl?: string | null;
   clientDir?: string;
   graceSeconds?: number;
   /** How long a created room waits for its creator (and a reserved seat for its client). */
@@ -60,21 +62,16 @@ export interface ElanApp {
   close(): Promise<void>;
 }
 
-export const SQLITE_FILE = "elan.sqlite";
+export { SQLITE_FILE } from "./store/open";
 
 export async function startApp(options: AppOptions): Promise<ElanApp> {
   // Checked before anything is opened: a bad value stops here, with nothing to release.
   const publicUrl = parsePublicUrl(options.publicUrl ?? undefined);
   installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
-  // Refuses to start on a folder that is not writable or that another Élan is using.
-  const lock = lockDataDir(options.dataDir);
-  let store: SqliteStore;
-  try {
-    store = new SqliteStore(join(options.dataDir, SQLITE_FILE));
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  // Refuses a data folder that is not writable or that another Élan is using, a bad URL, an
+  // unreachable database, or a database written by a newer Élan.
+  const opened = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const store = opened.store;
   const live = new Map<string, LiveSession | null>();
   const deps: RoomDeps = {
     store,
@@ -126,10 +123,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
       app.use(handler);
     },
   });
-  server.onShutdown(() => {
-    store.close();
-    lock.release();
-  });
+  server.onShutdown(() => opened.close());
   await server.listen(options.port, options.host);
   // Security headers, CORS, per-address limits and blind-join refusals in front of everything.
   installFrontDoor(server.transport.server!, {
@@ -159,8 +153,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     quarantined,
     close: async () => {
       await server.gracefullyShutdown(false);
-      store.close();
-      lock.release();
+      await opened.close();
     },
   };
 }

@@ -44,6 +44,7 @@ try {
   app = await startApp({
     port,
     dataDir,
+    databaseUrl: process.env.DATABASE_URL,
     handleSignals: true,
     allowedOrigins,
     trustProxy,

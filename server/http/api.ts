@@ -9,7 +9,7 @@ import { sha256 } from "../session/hash";
 import { replaySession } from "../session/session";
 import type { SessionState } from "../session/types";
 import type { LiveSession } from "../rooms/deps";
-import type { WorkshopStore } from "../store/store";
+import type { StoredWorkshop, WorkshopStore } from "../store/store";
 import { CSV_FRENCH, CSV_INTERNATIONAL, exportCsv, exportJson, isExportFormat } from "./export";
 import type { JoinAddress } from "./joinAddress";
 import { serveClient } from "./static";
@@ -46,22 +46,20 @@ function tokenOf(req: IncomingMessage): string {
 }
 
 /** The live session if the room is up, else the workshop rebuilt from its log. */
-function sessionOf(ctx: HttpContext, code: string): SessionState | undefined {
-  const live = ctx.live.get(code);
-  if (live) return live.session;
-  const stored = ctx.store.load(code);
-  return stored ? replaySession(stored.record.config, stored.log) : undefined;
+function sessionOf(ctx: HttpContext, stored: StoredWorkshop): SessionState {
+  const live = ctx.live.get(stored.record.code);
+  return live ? live.session : replaySession(stored.record.config, stored.log);
 }
 
-function exportWorkshop(
+async function exportWorkshop(
   ctx: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   raw: string,
-): void {
+): Promise<void> {
   const code = normalizeJoinCode(raw);
-  const stored = isJoinCode(code) ? ctx.store.load(code) : undefined;
+  const stored = isJoinCode(code) ? await ctx.store.load(code) : undefined;
   if (!stored) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
   const token = tokenOf(req);
   if (!token || sha256(token) !== stored.record.facilitatorHash) {
@@ -81,8 +79,7 @@ function exportWorkshop(
       "Use format=json, format=csv, or format=csv-fr (semicolons and decimal commas, for a French spreadsheet).",
     );
   }
-  const state = sessionOf(ctx, code);
-  if (!state) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
+  const state = sessionOf(ctx, stored);
   if (format === "json") return json(res, 200, exportJson(state, stored.log));
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
@@ -92,7 +89,7 @@ function exportWorkshop(
   res.end(exportCsv(state, format === "csv-fr" ? CSV_FRENCH : CSV_INTERNATIONAL));
 }
 
-function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): void {
+async function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): Promise<void> {
   const code = normalizeJoinCode(raw);
   const live = isJoinCode(code) ? ctx.live.get(code) : undefined;
   if (live) {
@@ -107,7 +104,7 @@ function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): void 
       language: s.config.language,
     });
   }
-  const stored = isJoinCode(code) ? ctx.store.load(code) : undefined;
+  const stored = isJoinCode(code) ? await ctx.store.load(code) : undefined;
   if (!stored) return fail(res, 404, "join.unknown_code", "No workshop has this code.");
   json(res, 200, {
     code,
@@ -117,8 +114,9 @@ function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string): void 
   });
 }
 
+/** Store reads are promises (a server database answers over a socket): the handler never rejects. */
 export function createHttpHandler(ctx: HttpContext) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -157,7 +155,7 @@ export function createHttpHandler(ctx: HttpContext) {
             "Give the facilitator token (Authorization: Bearer <token>).",
           );
         }
-        const list = ctx.store.listByFacilitator(sha256(token));
+        const list = await ctx.store.listByFacilitator(sha256(token));
         return json(
           res,
           200,
@@ -165,9 +163,9 @@ export function createHttpHandler(ctx: HttpContext) {
         );
       }
       const exportMatch = /^\/api\/workshops\/([^/]+)\/export$/.exec(path);
-      if (exportMatch) return exportWorkshop(ctx, req, res, url, exportMatch[1] ?? "");
+      if (exportMatch) return await exportWorkshop(ctx, req, res, url, exportMatch[1] ?? "");
       const infoMatch = /^\/api\/workshops\/([^/]+)$/.exec(path);
-      if (infoMatch) return workshopInfo(ctx, res, infoMatch[1] ?? "");
+      if (infoMatch) return await workshopInfo(ctx, res, infoMatch[1] ?? "");
       if (path.startsWith("/api/")) return fail(res, 404, "message.unknown", "Unknown API path.");
       serveClient(ctx.clientDir, req, res);
     } catch (error) {

@@ -87,6 +87,8 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   private readonly draftRevs = new Map<string, number>();
   /** Bumped when the session is rebuilt from the log: late store failures of before are moot. */
   private generation = 0;
+  /** The rebuild under way, if any: actions are refused until the log is replayed. */
+  private rebuilding: Promise<void> | null = null;
   private closing = false;
   private readonly drafts = new DraftWriter({
     windowMs: DRAFT_WINDOW_MS,
@@ -246,7 +248,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
    * team (draftWriter.ts); anything else first flushes them, so the log keeps the true order.
    */
   protected commitAction(envelope: Envelope): Outcome {
-    if (this.closing) return { ok: false, error: SERVER_ERROR };
+    if (this.closing || this.rebuilding) return { ok: false, error: SERVER_ERROR };
     if (!this.stored) {
       return { ok: false, error: { code: "join.not_ready", message: "The room is not open yet." } };
     }
@@ -296,10 +298,15 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     } catch (error) {
       durable = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    durable.catch((error: unknown) => {
-      if (generation === this.generation) this.rebuild("storing an action", error);
-    });
-    return durable.then(() => seq);
+    return durable.then(
+      () => seq,
+      async (error: unknown) => {
+        if (generation === this.generation) this.rebuild("storing an action", error);
+        // The refusal goes out once the room is back to what is durable.
+        await this.rebuilding;
+        throw error;
+      },
+    );
   }
 
   /** The team's draft as it stands, logged as one `allocation.set` by its last editor. */
@@ -314,21 +321,33 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   }
 
   /**
-   * Throws away the live session and replays the log (everything durable or queued). Used when
-   * applying an action threw half-way, or when the store refused a write. If even the log
-   * cannot be read back, the room closes; its workshop stays in the store, restorable later.
+   * Throws away the live session and replays the log: every durable row, once the writes
+   * queued before have settled (a write that failed was never acknowledged, so it is not
+   * replayed). Used when applying an action threw half-way, or when the store refused a write.
+   * Actions are refused until it is done. If even the log cannot be read back, the room closes;
+   * its workshop stays in the store, restorable later.
    */
   private rebuild(why: string, error: unknown): void {
     console.error(`[${this.roomId}] ${why} failed; rebuilding the room from its log:`, error);
     this.generation += 1;
     this.drafts.cancelAll(new Error("The room was rebuilt from its log."));
+    const done: Promise<void> = this.replayLog(this.generation).finally(() => {
+      if (this.rebuilding === done) this.rebuilding = null;
+    });
+    this.rebuilding = done;
+  }
+
+  private async replayLog(generation: number): Promise<void> {
     try {
-      const stored = this.deps.store.load(this.roomId);
+      const stored = await this.deps.store.load(this.roomId);
+      // A newer rebuild started meanwhile: its replay saw at least as much; leave it the room.
+      if (generation !== this.generation) return;
       if (!stored) throw new Error("the room has no stored record");
       this.session = replaySession(stored.record.config, stored.log);
       this.syncState();
       this.scheduleTimer();
     } catch (fatal) {
+      if (generation !== this.generation) return;
       console.error(`[${this.roomId}] the log cannot be read back; closing this room:`, fatal);
       this.closing = true;
       this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => {});

@@ -113,9 +113,18 @@ export abstract class WorkshopRoom extends SessionRoom {
     for (let attempt = 0; attempt < 50; attempt++) {
       const draws = Array.from({ length: JOIN_CODE_LENGTH }, () => randomInt(0, 1e9) / 1e9);
       const code = joinCodeFrom(draws);
-      if (this.deps.live.has(code) || this.deps.store.exists(code)) continue;
+      if (this.deps.live.has(code)) continue;
+      // Reserved before the awaits, so a create running meanwhile cannot draw it too.
       this.deps.live.set(code, null);
-      if ((await matchMaker.query({ roomId: code })).length === 0) return code;
+      try {
+        const taken =
+          (await this.deps.store.exists(code)) ||
+          (await matchMaker.query({ roomId: code })).length > 0;
+        if (!taken) return code;
+      } catch (error) {
+        this.deps.live.delete(code);
+        throw error;
+      }
       this.deps.live.delete(code);
     }
     throw joinError("server.error", "No free join code.");

@@ -18,20 +18,20 @@ export interface Quarantined {
 export type RestoreResult =
   { ok: true; code: string } | { ok: false; code: string; quarantined?: string; missing?: true };
 
-function quarantine(deps: RoomDeps, code: string, error: unknown): RestoreResult {
+async function quarantine(deps: RoomDeps, code: string, error: unknown): Promise<RestoreResult> {
   const reason = error instanceof Error ? error.message : String(error);
-  deps.store.quarantine(code, reason);
+  await deps.store.quarantine(code, reason);
   console.error(`Workshop ${code} quarantined (kept in the store, not restored): ${reason}`);
   return { ok: false, code, quarantined: reason };
 }
 
 /** Replays one stored room and opens it under its own id. */
 export async function restoreRoom(deps: RoomDeps, code: string): Promise<RestoreResult> {
-  const reason = deps.store.quarantineReason(code);
+  const reason = await deps.store.quarantineReason(code);
   if (reason !== null) return { ok: false, code, quarantined: reason };
   let stored;
   try {
-    stored = deps.store.load(code);
+    stored = await deps.store.load(code);
   } catch (error) {
     // A malformed row is this workshop's problem; a failing disk is not (retry later).
     if (error instanceof CorruptRecordError) return quarantine(deps, code, error);
@@ -62,7 +62,7 @@ export async function restoreUnfinished(
   deps: RoomDeps,
 ): Promise<{ restored: string[]; quarantined: Quarantined[] }> {
   const restored: string[] = [];
-  for (const code of deps.store.unfinished()) {
+  for (const code of await deps.store.unfinished()) {
     try {
       const result = await restoreRoom(deps, code);
       if (result.ok) restored.push(code);
@@ -70,11 +70,11 @@ export async function restoreUnfinished(
       console.error(`Workshop ${code} could not be restored:`, error);
     }
   }
-  return { restored, quarantined: deps.store.quarantined() };
+  return { restored, quarantined: await deps.store.quarantined() };
 }
 
 /** Ids of rooms being restored right now: two joins at once must not open two rooms. */
-const inFlight = new WeakMap<RoomDeps, Map<string, Promise<RestoreResult>>>();
+const inFlight = new WeakMap<RoomDeps, Map<string, Promise<RestoreResult | null>>>();
 
 /** Before a join by id: brings the stored room back if it is not live in this process. */
 export function restoreOnDemand(deps: RoomDeps, code: string): Promise<RestoreResult | null> {
@@ -86,9 +86,12 @@ export function restoreOnDemand(deps: RoomDeps, code: string): Promise<RestoreRe
   }
   const existing = running.get(code);
   if (existing) return existing;
-  if (!deps.store.exists(code)) return Promise.resolve(null);
   const table = running;
-  const restoring = restoreRoom(deps, code).finally(() => table.delete(code));
+  // In the table before the first await: a second join meanwhile waits for this one.
+  const restoring = (async () => {
+    if (!(await deps.store.exists(code)) || deps.live.has(code)) return null;
+    return restoreRoom(deps, code);
+  })().finally(() => table.delete(code));
   table.set(code, restoring);
   return restoring;
 }

@@ -4,7 +4,28 @@
  * that one workshop is quarantined instead of a crash (or a half-built room) later.
  */
 import type { Envelope, SessionConfig } from "../session/types";
-import { CorruptRecordError } from "./store";
+import {
+  CorruptRecordError,
+  describeError,
+  type WorkshopRecord,
+  type WorkshopStatus,
+  type WorkshopSummary,
+} from "./store";
+
+/** A `workshops` row as both stores read it (epoch-ms columns as numbers). */
+export interface WorkshopRow {
+  code: string;
+  kind: string;
+  config: string;
+  facilitator_hash: string;
+  created_at: number;
+  phase: string;
+  turn: number;
+  ended_at: number;
+  quarantine: string | null;
+  /** Log length (listings only). */
+  actions?: number;
+}
 
 type Loose = Record<string, unknown>;
 
@@ -54,4 +75,49 @@ export function parseEnvelope(code: string, seq: number, text: string): Envelope
     typeof e.action.type === "string";
   if (!ok) throw new CorruptRecordError(code, `log entry ${seq} is malformed.`);
   return e as unknown as Envelope;
+}
+
+export function toRecord(row: WorkshopRow): WorkshopRecord {
+  const config = parseConfig(row.code, row.config);
+  return {
+    code: row.code,
+    kind: config.kind,
+    config,
+    facilitatorHash: row.facilitator_hash,
+    createdAt: row.created_at,
+  };
+}
+
+export function toStatus(row: WorkshopRow): WorkshopStatus {
+  return { phase: row.phase as WorkshopStatus["phase"], turn: row.turn, endedAt: row.ended_at };
+}
+
+/** A facilitator's list entry; a damaged record still shows, flagged, instead of hiding. */
+export function summaryOf(row: WorkshopRow): WorkshopSummary {
+  const base = {
+    ...toStatus(row),
+    code: row.code,
+    createdAt: row.created_at,
+    actions: row.actions ?? 0,
+    quarantined: row.quarantine,
+  };
+  try {
+    const config = parseConfig(row.code, row.config);
+    return {
+      ...base,
+      kind: config.kind,
+      scenarioId: config.scenarioId,
+      teams: config.teamIds.length,
+      turnsTotal: config.years * 4,
+    };
+  } catch (error) {
+    return {
+      ...base,
+      kind: row.kind === "solo" ? "solo" : "workshop",
+      scenarioId: "",
+      teams: 0,
+      turnsTotal: 0,
+      quarantined: row.quarantine ?? describeError(error),
+    };
+  }
 }

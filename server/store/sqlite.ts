@@ -16,9 +16,12 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Envelope } from "../session/types";
 import { migrate } from "./migrations";
-import { parseConfig, parseEnvelope } from "./rows";
+import { parseEnvelope, summaryOf, toRecord, toStatus, type WorkshopRow } from "./rows";
 import {
   CorruptRecordError,
+  describeError as describe,
+  StoreOpenError,
+  type CommitListener,
   type StoreHealth,
   type StoredWorkshop,
   type WorkshopRecord,
@@ -26,14 +29,10 @@ import {
   type WorkshopStore,
   type WorkshopSummary,
 } from "./store";
+import { addTo, type Group, type Write } from "./writeQueue";
 
-/** The file exists but cannot be used: refuse to start rather than replace or guess. */
-export class StoreOpenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreOpenError";
-  }
-}
+// The file exists but cannot be used: refuse to start rather than replace or guess.
+export { StoreOpenError };
 
 function prepare(db: Database.Database) {
   return {
@@ -60,49 +59,6 @@ function prepare(db: Database.Database) {
       "SELECT code, quarantine AS reason FROM workshops WHERE quarantine IS NOT NULL ORDER BY created_at",
     ),
   };
-}
-
-interface WorkshopRow {
-  code: string;
-  kind: string;
-  config: string;
-  facilitator_hash: string;
-  created_at: number;
-  phase: string;
-  turn: number;
-  ended_at: number;
-  quarantine: string | null;
-  actions?: number;
-}
-
-type Write =
-  | { kind: "create"; record: WorkshopRecord; config: string }
-  | { kind: "append"; seq: number; at: number; envelope: string }
-  | { kind: "status"; status: WorkshopStatus };
-
-/** One workshop's writes of this turn, settled together. */
-interface Group {
-  writes: Write[];
-  done: Promise<void>;
-  settle: (error?: unknown) => void;
-}
-
-function newGroup(): Group {
-  let settle: Group["settle"] = () => {};
-  const done = new Promise<void>((resolve, reject) => {
-    settle = (error) => (error === undefined ? resolve() : reject(error));
-  });
-  // Nobody may be listening yet (a status write); the caller's own handlers still see it.
-  done.catch(() => {});
-  return { writes: [], done, settle };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === "string" ? `${code}: ${error.message}` : error.message;
-  }
-  return String(error);
 }
 
 /** Opens the file, refusing what must not be silently replaced (empty or foreign files). */
@@ -141,6 +97,7 @@ export class SqliteStore implements WorkshopStore {
   /** Last sequence number queued per workshop, to refuse gaps and repeats before writing. */
   private readonly lastSeq = new Map<string, number>();
   private state: StoreHealth = { ok: true, error: null, since: null };
+  private readonly listeners: CommitListener[] = [];
 
   constructor(
     file: string,
@@ -180,13 +137,7 @@ export class SqliteStore implements WorkshopStore {
       this.pending = new Map();
       setImmediate(() => this.flush());
     }
-    let group = this.pending.get(code);
-    if (!group) {
-      group = newGroup();
-      this.pending.set(code, group);
-    }
-    group.writes.push(write);
-    return group.done;
+    return addTo(this.pending, code, write);
   }
 
   create(record: WorkshopRecord): Promise<void> {
@@ -199,7 +150,16 @@ export class SqliteStore implements WorkshopStore {
   }
 
   append(code: string, seq: number, envelope: Envelope): Promise<void> {
-    const expected = this.queuedSeq(code) + 1;
+    let expected: number;
+    try {
+      expected = this.queuedSeq(code) + 1;
+    } catch (error) {
+      // Reading the last number failed (the file is unreadable): a rejection, never a throw.
+      this.failed(error);
+      return Promise.reject(
+        new Error(`The store could not write workshop ${code}: ${describe(error)}`),
+      );
+    }
     if (seq !== expected) {
       return Promise.reject(
         new Error(`Workshop ${code}: action ${seq} refused, the log expects ${expected} next.`),
@@ -234,18 +194,28 @@ export class SqliteStore implements WorkshopStore {
     if (!pending) return;
     this.pending = null;
     const groups = [...pending];
+    const started = performance.now();
+    const rows = this.commit(groups);
+    const ms = performance.now() - started;
+    for (const listener of this.listeners) listener(ms, rows);
+  }
+
+  /** Writes the groups in one transaction, else each on its own; returns the rows written. */
+  private commit(groups: [string, Group][]): number {
     try {
       this.writeAll(groups);
       this.succeeded();
       for (const [, group] of groups) group.settle();
-      return;
+      return groups.reduce((n, [, group]) => n + group.writes.length, 0);
     } catch {
       // Retried per workshop below, so one workshop's failure stays its own.
     }
+    let rows = 0;
     for (const [code, group] of groups) {
       try {
         this.writeAll([[code, group]]);
         this.succeeded();
+        rows += group.writes.length;
         group.settle();
       } catch (error) {
         this.failed(error);
@@ -254,6 +224,11 @@ export class SqliteStore implements WorkshopStore {
         group.settle(new Error(`The store could not write workshop ${code}: ${describe(error)}`));
       }
     }
+    return rows;
+  }
+
+  observeCommits(listener: CommitListener): void {
+    this.listeners.push(listener);
   }
 
   private succeeded(): void {
@@ -272,7 +247,8 @@ export class SqliteStore implements WorkshopStore {
     return { ...this.state };
   }
 
-  load(code: string): StoredWorkshop | undefined {
+  // Reads are synchronous underneath; `async` turns a thrown error into the promise's rejection.
+  async load(code: string): Promise<StoredWorkshop | undefined> {
     this.flush(); // reads see every write queued so far
     const row = this.statements.get.get(code) as WorkshopRow | undefined;
     if (!row) return undefined;
@@ -284,51 +260,23 @@ export class SqliteStore implements WorkshopStore {
     return { record: toRecord(row), status: toStatus(row), log };
   }
 
-  exists(code: string): boolean {
+  async exists(code: string): Promise<boolean> {
     if (this.pending?.get(code)?.writes.some((w) => w.kind === "create")) return true;
     return this.statements.exists.get(code) !== undefined;
   }
 
-  unfinished(): string[] {
+  async unfinished(): Promise<string[]> {
     this.flush();
     return (this.statements.unfinished.all() as { code: string }[]).map((r) => r.code);
   }
 
-  listByFacilitator(facilitatorHash: string): WorkshopSummary[] {
+  async listByFacilitator(facilitatorHash: string): Promise<WorkshopSummary[]> {
     this.flush();
     const rows = this.statements.byFacilitator.all(facilitatorHash) as WorkshopRow[];
-    return rows.map((row) => {
-      const base = {
-        ...toStatus(row),
-        code: row.code,
-        createdAt: row.created_at,
-        actions: row.actions ?? 0,
-        quarantined: row.quarantine,
-      };
-      try {
-        const config = parseConfig(row.code, row.config);
-        return {
-          ...base,
-          kind: config.kind,
-          scenarioId: config.scenarioId,
-          teams: config.teamIds.length,
-          turnsTotal: config.years * 4,
-        };
-      } catch (error) {
-        // A damaged record still shows in its facilitator's list, flagged, instead of hiding.
-        return {
-          ...base,
-          kind: row.kind === "solo" ? "solo" : "workshop",
-          scenarioId: "",
-          teams: 0,
-          turnsTotal: 0,
-          quarantined: row.quarantine ?? describe(error),
-        };
-      }
-    });
+    return rows.map(summaryOf);
   }
 
-  quarantine(code: string, reason: string): void {
+  async quarantine(code: string, reason: string): Promise<void> {
     try {
       this.flush();
       this.statements.quarantine.run(reason.slice(0, 500), code);
@@ -337,33 +285,22 @@ export class SqliteStore implements WorkshopStore {
     }
   }
 
-  quarantineReason(code: string): string | null {
+  async quarantineReason(code: string): Promise<string | null> {
     const row = this.statements.quarantined.get(code) as { quarantine: string | null } | undefined;
     return row?.quarantine ?? null;
   }
 
-  quarantined(): { code: string; reason: string }[] {
+  async quarantined(): Promise<{ code: string; reason: string }[]> {
     return this.statements.allQuarantined.all() as { code: string; reason: string }[];
   }
 
-  close(): void {
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();
     this.db.close();
   }
-}
-
-function toRecord(row: WorkshopRow): WorkshopRecord {
-  const config = parseConfig(row.code, row.config);
-  return {
-    code: row.code,
-    kind: config.kind,
-    config,
-    facilitatorHash: row.facilitator_hash,
-    createdAt: row.created_at,
-  };
-}
-
-function toStatus(row: WorkshopRow): WorkshopStatus {
-  return { phase: row.phase as WorkshopStatus["phase"], turn: row.turn, endedAt: row.ended_at };
 }

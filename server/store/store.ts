@@ -1,12 +1,14 @@
 /**
  * The persistence port. A workshop (or solo game) is stored as its record (config, facilitator
  * token hash) and its ordered log of accepted actions; everything else is rebuilt by replay.
- * The embedded implementation is SQLite (sqlite.ts); a server database can replace it behind
- * this interface when several machines share the load.
+ * Two implementations keep the same contract (test/server/storeContract.test.ts): SQLite, the
+ * embedded default (sqlite.ts), and PostgreSQL (postgres.ts), which several processes share.
  *
  * Every write — record, log entry, status row — goes through one queue and settles as a
- * promise: a full or read-only disk rejects that promise (and shows in `health()`), it never
- * throws into a timer or a message handler.
+ * promise: a full or read-only disk, or an unreachable database, rejects that promise (and
+ * shows in `health()`), it never throws into a timer or a message handler. Reads are promises
+ * too, because a server database answers over a socket; each read sees every write queued
+ * before it (it waits for them to settle), so a failed write is never read back.
  */
 import type { Phase } from "../../shared/index";
 import type { Envelope, SessionConfig, SessionKind } from "../session/types";
@@ -76,17 +78,49 @@ export interface WorkshopStore {
   append(code: string, seq: number, envelope: Envelope): Promise<void>;
   /** Queued with the appends: same transaction, same failure path. */
   setStatus(code: string, status: WorkshopStatus): Promise<void>;
-  /** Everything durable or queued so far; throws `CorruptRecordError` for a malformed row. */
-  load(code: string): StoredWorkshop | undefined;
-  exists(code: string): boolean;
+  /**
+   * The record and log once every write queued before the call has settled: only durable rows,
+   * never a write that failed. Rejects with `CorruptRecordError` for a malformed row.
+   */
+  load(code: string): Promise<StoredWorkshop | undefined>;
+  /** Whether the code is taken: stored, or its record queued. */
+  exists(code: string): Promise<boolean>;
   /** Codes of workshops (not solo games) not yet ended and not quarantined. */
-  unfinished(): string[];
-  listByFacilitator(facilitatorHash: string): WorkshopSummary[];
-  /** Sets a workshop aside with a reason: it is never restored, its rows are kept. */
-  quarantine(code: string, reason: string): void;
-  quarantineReason(code: string): string | null;
+  unfinished(): Promise<string[]>;
+  listByFacilitator(facilitatorHash: string): Promise<WorkshopSummary[]>;
+  /**
+   * Sets a workshop aside with a reason: it is never restored, its rows are kept. Never
+   * rejects: a failure to mark it is logged (the workshop then simply fails to replay again).
+   */
+  quarantine(code: string, reason: string): Promise<void>;
+  quarantineReason(code: string): Promise<string | null>;
   /** Every quarantined workshop or solo game, oldest first (start-up lists them). */
-  quarantined(): { code: string; reason: string }[];
+  quarantined(): Promise<{ code: string; reason: string }[]>;
+  /** Resolves when the store answers a query (readiness); rejects with the reason otherwise. */
+  ping(): Promise<void>;
+  /** Whether writes are going through (synchronous: `/health` and the room timers ask it). */
   health(): StoreHealth;
-  close(): void;
+  /** Called after each group commit: its duration and the rows it wrote (metrics). */
+  observeCommits(listener: CommitListener): void;
+  /** Writes what is queued, then closes; later writes reject. */
+  close(): Promise<void>;
+}
+
+export type CommitListener = (ms: number, rows: number) => void;
+
+/** The store cannot be opened or used at start: the process stops with this message. */
+export class StoreOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreOpenError";
+  }
+}
+
+/** An error's message with its code (`SQLITE_FULL`, `ECONNREFUSED`, `23505`…) when it has one. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === "string" ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
 }

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import { startApp } from "../../server/app";
-import type { SqliteStore } from "../../server/store/sqlite";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -37,16 +36,11 @@ const app = await startApp({
 // Where event-loop stalls come from: the store's group commits and garbage collection.
 const pauses = { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 };
 const commits: number[] = [];
-const store = app.deps.store as SqliteStore;
-const flush = store.flush.bind(store);
-store.flush = () => {
-  const start = performance.now();
-  flush();
-  const ms = performance.now() - start;
+app.deps.store.observeCommits((ms) => {
   pauses.flushMax = Math.max(pauses.flushMax, ms);
   pauses.flushTotal += ms;
   commits.push(ms);
-};
+});
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     pauses.gcMax = Math.max(pauses.gcMax, entry.duration);

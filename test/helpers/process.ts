@@ -13,10 +13,13 @@ export interface ServerProcess {
 
 const children: ChildProcess[] = [];
 
-/** Starts `server/start.ts` on a free port and resolves once it prints its port. */
-export function spawnServer(dataDir: string): Promise<ServerProcess> {
+/** Starts `server/start.ts` on a free port (more env if given) and resolves once it prints its port. */
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

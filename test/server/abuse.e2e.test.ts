@@ -44,18 +44,18 @@ describe("a workshop nobody takes the facilitator seat of", () => {
     expect(res.status).toBe(200);
     const { roomId } = (await res.json()) as { roomId: string };
     expect(s.app.deps.live.has(roomId)).toBe(true);
-    expect(s.app.deps.store.exists(roomId)).toBe(false);
+    expect(await s.app.deps.store.exists(roomId)).toBe(false);
     await expectJoinRefused(new Client(s.url).joinById(roomId, { name: "Ana" }), "join.not_ready");
     await waitFor(() => !s.app.deps.live.has(roomId), 5000, "the abandoned room to go");
-    expect(s.app.deps.store.exists(roomId)).toBe(false);
-    expect(s.app.deps.store.unfinished()).toEqual([]);
+    expect(await s.app.deps.store.exists(roomId)).toBe(false);
+    expect(await s.app.deps.store.unfinished()).toEqual([]);
   });
 
   it("is stored as soon as its creator is seated", async () => {
     const s = await server({ seatReservationSeconds: 0.5 });
     const fac = await createWorkshop(s.url, { teams: 2 });
     fac.room.reconnection.enabled = false;
-    expect(s.app.deps.store.exists(fac.code)).toBe(true);
+    expect(await s.app.deps.store.exists(fac.code)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(s.app.deps.live.has(fac.code)).toBe(true);
     await fac.room.leave();
@@ -98,7 +98,7 @@ describe("a draft flood", () => {
     expect(rows).toBeLessThanOrEqual(2 * (Math.ceil(1500 / 200) + 2));
     expect(rows * 3).toBeLessThan(acks);
     // Acknowledged means durable: the log replays to the live state.
-    const stored = s.app.deps.store.load(fac.code);
+    const stored = await s.app.deps.store.load(fac.code);
     if (!stored) throw new Error("not stored");
     expect(sessionHash(replaySession(stored.record.config, stored.log))).toBe(sessionHash(session));
     // Every edit counted: an even number of +1/−1 per player leaves the drafts where they began.

@@ -42,8 +42,8 @@ const liveSession = (app: ElanApp, code: string) => {
 };
 
 /** The durable log replayed: what a restart would rebuild. */
-function durableHash(app: ElanApp, code: string): string {
-  const stored = app.deps.store.load(code);
+async function durableHash(app: ElanApp, code: string): Promise<string> {
+  const stored = await app.deps.store.load(code);
   if (!stored) throw new Error(`${code} is not stored`);
   return sessionHash(replaySession(stored.record.config, stored.log));
 }
@@ -95,8 +95,9 @@ describe.runIf(faults)("a disk that fills up", () => {
     expect(refusal.code).toBe("server.error");
     expect(refusal.message).toMatch(/store/i);
     // The live room went back to exactly what is durable; the store reports the failure.
+    const durable = await durableHash(app, fac.code);
     await waitFor(
-      () => sessionHash(liveSession(app, fac.code)) === durableHash(app, fac.code),
+      () => sessionHash(liveSession(app, fac.code)) === durable,
       5000,
       "room rebuilt from its durable log",
     );
@@ -147,7 +148,7 @@ describe.runIf(faults)("a disk that turns read-only", () => {
       bucket: "support",
       delta: 1,
     });
-    const ackedHash = durableHash(app, fac.code);
+    const ackedHash = await durableHash(app, fac.code);
 
     disk.breakToReadOnly();
     const refused = await ana.room.request("allocation.submit", { allocation: allocation() }).then(

@@ -176,24 +176,26 @@ function snapshot(server: TestServer, code: string): Snapshot {
   return { hash: sessionHash(s), seq: s.seq, phase: s.phase };
 }
 
-function storedLog(server: TestServer, code: string): Envelope[] {
-  const stored = server.app.deps.store.load(code);
+async function storedLog(server: TestServer, code: string): Promise<Envelope[]> {
+  const stored = await server.app.deps.store.load(code);
   if (!stored) throw new Error(`${code} is not stored`);
   return stored.log;
 }
 
 /** The room's state as its stored log rebuilds it. */
-function replayedHash(server: TestServer, code: string): string {
-  const stored = server.app.deps.store.load(code);
+async function replayedHash(server: TestServer, code: string): Promise<string> {
+  const stored = await server.app.deps.store.load(code);
   if (!stored) throw new Error(`${code} is not stored`);
   return sessionHash(replaySession(stored.record.config, stored.log));
 }
 
 /** Live state = replay of the log, and the log holds exactly `seq` actions. */
-function expectConsistent(server: TestServer, code: string, context: string): void {
+async function expectConsistent(server: TestServer, code: string, context: string): Promise<void> {
   const s = liveSession(server, code);
-  expect(storedLog(server, code).length, `log length = seq (${context})`).toBe(s.seq);
-  expect(replayedHash(server, code), `live state = replayed log (${context})`).toBe(sessionHash(s));
+  const seq = s.seq;
+  const hash = sessionHash(s);
+  expect((await storedLog(server, code)).length, `log length = seq (${context})`).toBe(seq);
+  expect(await replayedHash(server, code), `live state = replayed log (${context})`).toBe(hash);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -313,7 +315,7 @@ async function honestOutcome(server: TestServer, honest: Honest): Promise<unknow
     endedAt: s.endedAt,
     teams: anonymous(s.game.teamIds.map((id) => s.teams.get(id))),
     players: s.playerOrder.map((id) => [nameOf(id), s.players.get(id)?.teamId]),
-    log: anonymous(storedLog(server, honest.code)),
+    log: anonymous(await storedLog(server, honest.code)),
     publicTeams: s.game.teamIds.map((id) => view.teams[id]),
   };
 }
@@ -510,7 +512,7 @@ async function step(ctx: RunContext, planned: Command): Promise<void> {
   if (ctx.draftWindowOpen.delete(code)) await sleep(DRAFT_WINDOW_MS + 30);
   const label = `${actor.role} ${cmd.mode} "${String(cmd.type).slice(0, 40)}"`;
   if (process.env.FUZZ_TRACE) console.log("STEP", label, fc.stringify(payload).slice(0, 200));
-  expectConsistent(server, code, `before ${label}`);
+  await expectConsistent(server, code, `before ${label}`);
   const before = snapshot(server, code);
   await throttle(actor, cmd.mode === "request" ? 1 : 2);
   const outcome =
@@ -545,7 +547,7 @@ async function step(ctx: RunContext, planned: Command): Promise<void> {
     }
     const drafting = cmd.type === "allocation.set" || cmd.type === "allocation.adjust";
     if (drafting && cmd.mode !== "request") ctx.draftWindowOpen.add(code);
-    expectRealIds(s, storedLog(server, code).slice(before.seq), context);
+    expectRealIds(s, (await storedLog(server, code)).slice(before.seq), context);
     return;
   }
   // Refused (or, for an unknown type sent as a request, no handler): nothing changed.
@@ -560,7 +562,7 @@ async function step(ctx: RunContext, planned: Command): Promise<void> {
   const after = snapshot(server, code);
   if (after.hash === before.hash && after.seq === before.seq) return;
   // The one thing allowed to move meanwhile: the room's own decision timer running out.
-  const moved = storedLog(server, code).slice(before.seq);
+  const moved = (await storedLog(server, code)).slice(before.seq);
   const timerOnly =
     moved.length > 0 &&
     moved.every((e) => e.by.kind === "system" && e.action.type === "timer.expire");
@@ -629,7 +631,7 @@ async function closeRun(ctx: RunContext, label: string): Promise<void> {
     await fac.room.request("timer.pause", {}).catch(() => {});
   }
   for (const code of new Set(ctx.actors.map((a) => a.code))) {
-    expectConsistent(ctx.server, code, `end of ${label}`);
+    await expectConsistent(ctx.server, code, `end of ${label}`);
   }
 }
 
@@ -763,7 +765,7 @@ describe("issue 7: one message must not break the server", () => {
     const before = snapshot(server, code);
     await run();
     expect(snapshot(server, code)).toEqual(before);
-    expectConsistent(server, code, "after refusals");
+    await expectConsistent(server, code, "after refusals");
   }
 
   it("refuses prototype keys as team, player, event and bucket ids, changing nothing", async () => {
@@ -851,7 +853,7 @@ describe("issue 7: one message must not break the server", () => {
     const s = liveSession(server, next.code);
     expect([s.phase, s.game.turn, s.teams.get("t2")?.name]).toEqual(["results", 1, "Les Zèbres"]);
     expect(s.sources).toEqual([{ t1: "draft", t2: "submitted" }]);
-    expectConsistent(server, next.code, "the workshop after");
+    await expectConsistent(server, next.code, "the workshop after");
     for (const room of [fac.room, ana.room, next.room, zoe.room, yan.room]) await room.leave();
   });
 
@@ -904,9 +906,13 @@ describe("issue 7: one message must not break the server", () => {
     await expectRefused(ben.room.request("phase.next"), "role.not_facilitator");
     await expectRefused(ben.room.request("team.join", { teamId: "t1" }), "phase.wrong");
     expect(snapshot(server, fac.code)).toEqual(before);
-    await sleep(DRAFT_WINDOW_MS + 30); // the window closes: the draft is written then
-    expect(liveSession(server, fac.code).seq).toBe(before.seq + 1);
-    expectConsistent(server, fac.code, "after the window");
+    // The window closes (on the room clock, which ticks with the patches): the draft is written.
+    await waitFor(
+      () => liveSession(server, fac.code).seq === before.seq + 1,
+      2000,
+      "the draft written when its window closes",
+    );
+    await expectConsistent(server, fac.code, "after the window");
     for (const room of [fac.room, ana.room, ben.room]) await room.leave();
   });
 
@@ -956,7 +962,7 @@ describe("the default rate limit", () => {
     const s = liveSession(server, fac.code);
     // Exactly the accepted renames are in the log, in order; the last one holds.
     expect(s.seq).toBe(seq + accepted.length);
-    const renames = storedLog(server, fac.code)
+    const renames = (await storedLog(server, fac.code))
       .slice(seq)
       .map((e) => (e.action.type === "team.rename" ? e.action.name : e.action.type));
     expect(renames).toEqual(accepted.map((i) => `Round ${i}`));
@@ -972,7 +978,7 @@ describe("the default rate limit", () => {
     expect(limited).toBeGreaterThan(10);
     expect(liveSession(server, fac.code).seq).toBe(before + 50 - limited);
     expect(fac.room.connection.isOpen && ana.room.connection.isOpen).toBe(true);
-    expectConsistent(server, fac.code, "after the bursts");
+    await expectConsistent(server, fac.code, "after the bursts");
     for (const room of [fac.room, ana.room]) await room.leave();
     await server.close();
   });
@@ -1115,13 +1121,14 @@ describe("fuzzing the server with hostile messages from every role", () => {
       const hashes = new Map<string, string>();
       for (const code of codes) {
         const live = server.app.deps.live.get(code);
-        hashes.set(code, live ? sessionHash(live.session) : replayedHash(server, code));
+        hashes.set(code, live ? sessionHash(live.session) : await replayedHash(server, code));
       }
-      const unfinished = [...codes].filter(
-        (code) =>
-          server.app.deps.store.load(code)?.record.kind === "workshop" &&
-          server.app.deps.live.get(code)?.session.phase !== "ended",
-      );
+      const unfinished: string[] = [];
+      for (const code of codes) {
+        const kind = (await server.app.deps.store.load(code))?.record.kind;
+        const live = server.app.deps.live.get(code);
+        if (kind === "workshop" && live?.session.phase !== "ended") unfinished.push(code);
+      }
       for (const room of rooms) room.reconnection.enabled = false;
       await server.app.close();
       closed = true;
@@ -1130,7 +1137,7 @@ describe("fuzzing the server with hostile messages from every role", () => {
       expect(restarted.app.restored).toEqual(expect.arrayContaining(unfinished));
       for (const [code, hash] of hashes) {
         const live = restarted.app.deps.live.get(code);
-        const now = live ? sessionHash(live.session) : replayedHash(restarted, code);
+        const now = live ? sessionHash(live.session) : await replayedHash(restarted, code);
         expect(now, `${code} after the restart`).toBe(hash);
       }
       expectNoPrototypePollution();

@@ -149,8 +149,8 @@ describe("the store's group commit", () => {
       store.setStatus("BBBBBB", { phase: "briefing", turn: 0, endedAt: 0 }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
-    expect(store.load("BBBBBB")?.log).toHaveLength(1);
-    expect(store.load("BBBBBB")?.status.phase).toBe("briefing");
+    expect((await store.load("BBBBBB"))?.log).toHaveLength(1);
+    expect((await store.load("BBBBBB"))?.status.phase).toBe("briefing");
     expect(store.health().ok).toBe(true); // the last write went through
 
     // Gaps and repeats are refused before they reach the file.

@@ -1,12 +1,14 @@
 /**
  * Persistence that survives a crash: the server runs as a child process, a workshop is played
  * into the middle of a decision phase, the process is killed with SIGKILL, and a new process
- * on the same data dir restores the workshop under the same code with the same state hash and
- * every acknowledged action; facilitator and participants take their seats back.
+ * on the same store restores the workshop under the same code with the same state hash and
+ * every acknowledged action; facilitator and participants take their seats back. Run on both
+ * stores: the SQLite data folder, and a real PostgreSQL through DATABASE_URL.
  */
 import { Client } from "@colyseus/sdk";
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../../shared/index";
 import {
   allocation,
@@ -18,12 +20,37 @@ import {
 } from "../helpers/clients";
 import { killAll, spawnServer } from "../helpers/process";
 import { tempDataDir } from "../helpers/server";
+import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
 
 const dataDir = tempDataDir();
+const notAFolder = join(dataDir, "a-file");
+writeFileSync(notAFolder, "");
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
 afterAll(() => {
   killAll();
   rmSync(dataDir, { recursive: true, force: true });
+  postgres?.stop();
 });
+
+/**
+ * The environment that picks each store (a fresh database each time for PostgreSQL). With
+ * PostgreSQL the data folder is one nobody can write: were DATABASE_URL ignored, the server
+ * would refuse to start instead of quietly using SQLite.
+ */
+const stores: { name: string; dir: string; env: () => Promise<Record<string, string>> }[] = [
+  { name: "SQLite", dir: dataDir, env: async () => ({}) },
+  {
+    name: "PostgreSQL",
+    dir: join(notAFolder, "data"),
+    env: async () => {
+      if (!postgres) throw new Error("PostgreSQL did not start");
+      return { DATABASE_URL: await postgres.createDatabase() };
+    },
+  },
+];
 
 interface Fingerprint {
   stateHash: string;
@@ -40,9 +67,10 @@ async function fingerprint(url: string, code: string, token: string): Promise<Fi
 
 const quiet = (rooms: AnyRoom[]) => rooms.forEach((r) => (r.reconnection.enabled = false));
 
-describe("a server killed mid-decision", () => {
+describe.each(stores)("a server killed mid-decision ($name)", ({ dir, env }) => {
   it("comes back with the same workshop, hash and log", async () => {
-    const first = await spawnServer(dataDir);
+    const storeEnv = await env();
+    const first = await spawnServer(dir, storeEnv);
     const fac = await createWorkshop(first.url, {
       teams: 3,
       years: 1,
@@ -74,7 +102,7 @@ describe("a server killed mid-decision", () => {
 
     await first.kill("SIGKILL");
 
-    const second = await spawnServer(dataDir);
+    const second = await spawnServer(dir, storeEnv);
     const after = await fingerprint(second.url, fac.code, fac.token);
     expect(after.stateHash).toBe(before.stateHash);
     expect(after.actions).toBe(before.actions);

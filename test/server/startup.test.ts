@@ -33,9 +33,12 @@ async function start(dataDir: string): Promise<{ app: ElanApp; url: string }> {
 }
 
 /** Runs `npm start`'s entry on a folder and collects how it ended. */
-function startProcess(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+function startProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -136,7 +139,7 @@ describe("a malformed row", () => {
       /log entry 2 is not valid JSON/,
     );
     // The rows are kept for inspection; joining says the workshop is unavailable.
-    expect(again.app.deps.store.quarantineReason(badLog)).toMatch(/log entry 2/);
+    expect(await again.app.deps.store.quarantineReason(badLog)).toMatch(/log entry 2/);
     await expectJoinRefused(
       new Client(again.url).joinById(badLog, { name: "Zoé" }),
       "join.damaged",
@@ -146,5 +149,24 @@ describe("a malformed row", () => {
     facAgain.reconnection.enabled = false;
     await request(facAgain, "team.rename", { teamId: "t1", name: "Encore" });
     await facAgain.leave();
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it("stops the process with a message naming it when it is not a PostgreSQL URL", async () => {
+    const run = await startProcess(folder(), { DATABASE_URL: "mysql://elan@db/elan" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
+  it("stops the process naming it when the database cannot be reached", async () => {
+    const dir = folder();
+    const url = `postgresql://elan@/elan?host=${join(dir, "no-socket-here")}`;
+    const run = await startProcess(dir, { DATABASE_URL: url });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Élan cannot start: DATABASE_URL: cannot use the PostgreSQL database/,
+    );
+    expect(run.stderr).toMatch(/ENOENT|ECONNREFUSED/);
   });
 });

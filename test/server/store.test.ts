@@ -36,16 +36,16 @@ describe("SqliteStore", () => {
     });
     await Promise.all(h.log.map((envelope, i) => store.append("TESTAB", i + 1, envelope)));
     await expect(store.append("TESTAB", 1, h.log[0]!)).rejects.toThrow(); // seq is unique
-    store.close();
+    await store.close();
 
     const reopened = new SqliteStore(file);
-    const loaded = reopened.load("TESTAB");
+    const loaded = await reopened.load("TESTAB");
     expect(loaded?.record.config).toEqual(h.config);
     expect(loaded?.log).toEqual(h.log);
-    expect(reopened.exists("TESTAB")).toBe(true);
-    expect(reopened.exists("NOPE22")).toBe(false);
-    expect(reopened.load("NOPE22")).toBeUndefined();
-    reopened.close();
+    expect(await reopened.exists("TESTAB")).toBe(true);
+    expect(await reopened.exists("NOPE22")).toBe(false);
+    expect(await reopened.load("NOPE22")).toBeUndefined();
+    await reopened.close();
   });
 
   it("lists unfinished workshops and a facilitator's workshops", async () => {
@@ -66,13 +66,13 @@ describe("SqliteStore", () => {
     }
     await store.append("AAAAAA", 1, { at: 1, by: FACILITATOR, action: { type: "game.start" } });
     store.setStatus("BBBBBB", { phase: "ended", turn: 2, endedAt: 9 });
-    expect(store.unfinished().sort()).toEqual(["AAAAAA", "CCCCCC"]);
-    const mine = store.listByFacilitator("f1");
+    expect((await store.unfinished()).sort()).toEqual(["AAAAAA", "CCCCCC"]);
+    const mine = await store.listByFacilitator("f1");
     expect(mine.map((w) => [w.code, w.phase, w.actions]).sort()).toEqual([
       ["AAAAAA", "lobby", 1],
       ["BBBBBB", "ended", 0],
     ]);
-    expect(store.listByFacilitator("nobody")).toEqual([]);
-    store.close();
+    expect(await store.listByFacilitator("nobody")).toEqual([]);
+    await store.close();
   });
 });

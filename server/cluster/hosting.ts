@@ -14,6 +14,8 @@ export interface RoomDirectory {
   readonly self: string;
   /** The process listing `code`, or null. */
   ownerOf(code: string): Promise<string | null>;
+  /** Whether a process is still in the cluster (its presence channel is open). */
+  alive(processId: string): Promise<boolean>;
   /** Drops a listing left behind by a process that no longer holds the room. */
   forget(code: string): Promise<void>;
 }
@@ -79,15 +81,16 @@ export function ensureHosted(ctx: HostingContext, code: string): Promise<Hosting
 }
 
 async function decide(ctx: HostingContext, code: string): Promise<Hosting> {
+  const self = ctx.directory.self;
   const listed = await ctx.directory.ownerOf(code);
-  if (listed === ctx.directory.self && ctx.isLocal(code)) return { where: "here" };
-  if (listed === null && !(await ctx.exists(code))) return { where: "nowhere" };
-  if (ctx.draining()) {
-    // Never take a room while handing rooms over; a listed live owner can still seat the join.
-    if (listed !== null && listed !== ctx.directory.self)
-      return { where: "elsewhere", processId: listed };
-    throw new RoomMoving(code);
+  if (listed === self && ctx.isLocal(code)) return { where: "here" };
+  // A live owner seats the join itself; only a room nobody live lists needs a new host.
+  if (listed !== null && listed !== self && (await ctx.directory.alive(listed))) {
+    return { where: "elsewhere", processId: listed };
   }
+  if (listed === null && !(await ctx.exists(code))) return { where: "nowhere" };
+  // Never take a room while handing rooms over: the client tries again, elsewhere.
+  if (ctx.draining()) throw new RoomMoving(code);
   if (await ctx.ownership.acquire(code)) {
     // Ours now: whatever listing there is was left by a process that lost the room.
     try {
@@ -99,17 +102,16 @@ async function decide(ctx: HostingContext, code: string): Promise<Hosting> {
       throw error;
     }
   }
-  if (listed !== null && listed !== ctx.directory.self)
-    return { where: "elsewhere", processId: listed };
-  // Another process holds it and has not listed it yet (it is restoring): wait for its listing.
+  // Another process holds it and is reopening it: wait for its listing (not the stale one).
   const sleep = ctx.sleep ?? defaultSleep;
   const waitMs = ctx.waitMs ?? 5000;
   const pollMs = ctx.pollMs ?? 100;
   for (let waited = 0; waited < waitMs; waited += pollMs) {
     await sleep(pollMs);
     const owner = await ctx.directory.ownerOf(code);
-    if (owner !== null && owner !== ctx.directory.self)
+    if (owner !== null && owner !== listed && owner !== self) {
       return { where: "elsewhere", processId: owner };
+    }
   }
   throw new RoomMoving(code);
 }

@@ -88,7 +88,7 @@ export const PROJECTOR = { width: 1920, height: 1080 };
  * tap a test sends next; the reveal's own tests ask for "no-preference".
  */
 export async function person(
-  rig: Rig,
+  rig: Pick<Rig, "browser">,
   viewport: { width: number; height: number },
   locale = "fr-FR",
   motion: "reduce" | "no-preference" = "reduce",

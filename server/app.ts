@@ -1,9 +1,18 @@
 /**
  * Assembles one Élan server: the SQLite store, the rooms (with their dependencies handed in by
  * subclassing), the HTTP API and static client on the same port, and the restoration of every
- * unfinished workshop from its log. Used by start.ts, the tests and the benchmark.
+ * unfinished workshop from its log. With `redisUrl`, rooms are shared with other processes
+ * through Colyseus's Redis presence and driver (scaleOut.ts). `/health`, `/ready` and
+ * `/metrics` report on this process; `drain()` takes it out of service (drain.ts). Used by
+ * start.ts, the tests and the benchmark.
  */
-import { defineRoom, defineServer, type RegisteredHandler, type Server } from "@colyseus/core";
+import {
+  defineRoom,
+  defineServer,
+  matchMaker,
+  type RegisteredHandler,
+  type Server,
+} from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,15 +21,25 @@ import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 import { join } from "node:path";
 import { RECONNECT_GRACE_SECONDS } from "../shared/index";
 import type { AddressLimits } from "./http/addressLimits";
+import { createDrain, type DrainHook } from "./drain";
 import { createHttpHandler } from "./http/api";
+import { runReadyChecks, type ReadyCheck, type ReadyReport } from "./http/health";
 import { installFrontDoor, JoinRefusal } from "./http/frontDoor";
 import { joinAddress, parsePublicUrl } from "./http/joinAddress";
+import { createMetrics, type Metrics } from "./metrics";
 import type { LiveSession, RoomDeps } from "./rooms/deps";
 import { installFullStatePatch } from "./rooms/fullState";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { WorkshopRoom } from "./rooms/WorkshopRoom";
 import { restoreOnDemand, restoreUnfinished, type Quarantined } from "./rooms/restore";
+import {
+  connectRedis,
+  markDraining,
+  selectProcessForNewRoom,
+  unmarkDraining,
+  type ScaleOut,
+} from "./scaleOut";
 import { lockDataDir } from "./store/dataDir";
 import { SqliteStore } from "./store/sqlite";
 
@@ -34,8 +53,6 @@ export interface AppOptions {
   /** How long a created room waits for its creator (and a reserved seat for its client). */
   seatReservationSeconds?: number;
   rateLimit?: RateLimit;
-  /** Let Colyseus handle SIGINT/SIGTERM (the real server); tests call `close()`. */
-  handleSignals?: boolean;
   /** More room types on the same process (the benchmark's echo room). */
   extraRooms?: Record<string, RegisteredHandler>;
   /** Origins allowed to call the API and matchmaking cross-origin (env ALLOWED_ORIGINS). */
@@ -48,6 +65,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** The machine's interfaces (tests pass their own; default `os.networkInterfaces`). */
   networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** Share rooms with other processes through Redis (env `REDIS_URL`; needs `publicAddress`). */
+  redisUrl?: string | null;
+  /** This process as clients reach it, `host[:port][/prefix]` (env `PUBLIC_ADDRESS`). */
+  publicAddress?: string | null;
+  /** Add prom-client's process metrics (CPU, memory, GC) to `/metrics`: the real server only. */
+  processMetrics?: boolean;
 }
 
 export interface ElanApp {
@@ -57,6 +80,18 @@ export interface ElanApp {
   restored: string[];
   /** Workshops set aside at start because their record or log could not be replayed. */
   quarantined: Quarantined[];
+  metrics: Metrics;
+  /** What `/ready` answers (every check run now). */
+  ready(): Promise<ReadyReport>;
+  readonly draining: boolean;
+  /** Added hooks run in order once `drain()` has started, before the shutdown. */
+  onDrain(hook: DrainHook): void;
+  /**
+   * Out of service: `/ready` 503 and no new room at once, rooms already here keep running;
+   * then the `onDrain` hooks, then the shutdown (as `close()`). Idempotent.
+   */
+  drain(): Promise<void>;
+  /** Stops everything the app started (rooms, HTTP, store, Redis connections). Idempotent. */
   close(): Promise<void>;
 }
 
@@ -65,6 +100,11 @@ export const SQLITE_FILE = "elan.sqlite";
 export async function startApp(options: AppOptions): Promise<ElanApp> {
   // Checked before anything is opened: a bad value stops here, with nothing to release.
   const publicUrl = parsePublicUrl(options.publicUrl ?? undefined);
+  const redisUrl = options.redisUrl ?? null;
+  const publicAddress = options.publicAddress ?? null;
+  if (redisUrl !== null && publicAddress === null) {
+    throw new Error("publicAddress is required with redisUrl (each process's own address).");
+  }
   installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
   // Refuses to start on a folder that is not writable or that another Élan is using.
   const lock = lockDataDir(options.dataDir);
@@ -76,6 +116,10 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     throw error;
   }
   const live = new Map<string, LiveSession | null>();
+  const metrics = createMetrics({
+    live: () => live.values(),
+    processMetrics: options.processMetrics ?? false,
+  });
   const deps: RoomDeps = {
     store,
     live,
@@ -84,6 +128,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     graceSeconds: options.graceSeconds ?? RECONNECT_GRACE_SECONDS,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now: () => Date.now(),
+    metrics,
   };
   // Colyseus's default (15 s, or COLYSEUS_SEAT_RESERVATION_TIME) unless the caller says.
   const reservation = options.seatReservationSeconds;
@@ -101,6 +146,28 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
       if (reservation !== undefined) this.seatReservationTimeout = reservation;
     }
   }
+  const scaleOut: ScaleOut | null = redisUrl === null ? null : connectRedis(redisUrl);
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      if (drain.draining) await unmarkDraining().catch(() => {});
+      await server.gracefullyShutdown(false); // also shuts the Redis presence and driver down
+      store.close();
+      lock.release();
+      metrics.close();
+    })());
+  const drain = createDrain({ begin: markDraining, finish: close });
+  const checks: Record<string, ReadyCheck> = {
+    draining: () => {
+      if (drain.draining) throw new Error("this process is draining: it takes no new room");
+    },
+    store: () => {
+      const health = store.health();
+      if (!health.ok) throw new Error(health.error ?? "the store refuses writes");
+    },
+    ...(scaleOut ? { redis: () => scaleOut.presence.ping() } : {}),
+  };
+  const ready = () => runReadyChecks(checks);
   const interfaces = options.networkInterfaces ?? networkInterfaces;
   let listeningPort = options.port;
   const handler = createHttpHandler({
@@ -111,13 +178,20 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     clientDir: options.clientDir ?? join(process.cwd(), "dist", "client"),
     startedAt: Date.now(),
     now: () => Date.now(),
+    ready,
+    metrics: () => metrics.scrape(),
   });
   const server = defineServer({
     rooms: { workshop: defineRoom(Workshop), solo: defineRoom(Solo), ...options.extraRooms },
     // Client frames above 16 kB close the socket; the app itself refuses payloads over 2 kB.
     transport: new WebSocketTransport({ maxPayload: 16 * 1024 }),
-    gracefullyShutdown: options.handleSignals ?? false,
+    // Signals are start.ts's: SIGTERM drains first (drain.ts), then shuts down.
+    gracefullyShutdown: false,
     greet: false,
+    ...(scaleOut ? { presence: scaleOut.presence, driver: scaleOut.driver } : {}),
+    ...(publicAddress ? { publicAddress } : {}),
+    // Skips draining processes; restores stay where they were prepared (scaleOut.ts).
+    selectProcessIdToCreateRoom: selectProcessForNewRoom,
     express: (app: {
       use(fn: (req: IncomingMessage, res: ServerResponse) => void): void;
       disable(setting: string): void;
@@ -136,8 +210,20 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     allowedOrigins: options.allowedOrigins,
     trustProxy: options.trustProxy,
     limits: options.addressLimits,
+    draining: () => drain.draining,
     // A stored room that is not live here (its last client left, or a restart) comes back first.
     beforeJoinById: async (roomId) => {
+      if (drain.draining && !live.has(roomId)) {
+        // Hosted by another process: the matchmaker routes the join there. Otherwise it would
+        // be rebuilt here, on a process about to stop: the client tries again elsewhere.
+        if ((await matchMaker.query({ roomId })).length > 0) return;
+        if (!(await deps.store.exists(roomId))) return;
+        throw new JoinRefusal(
+          503,
+          "server.draining",
+          "This server is restarting; try again in a moment.",
+        );
+      }
       const result = await restoreOnDemand(deps, roomId);
       if (result && !result.ok && result.quarantined !== undefined) {
         throw new JoinRefusal(
@@ -157,10 +243,13 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     deps,
     restored,
     quarantined,
-    close: async () => {
-      await server.gracefullyShutdown(false);
-      store.close();
-      lock.release();
+    metrics,
+    ready,
+    get draining() {
+      return drain.draining;
     },
+    onDrain: drain.onDrain,
+    drain: drain.drain,
+    close,
   };
 }

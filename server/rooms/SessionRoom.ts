@@ -162,7 +162,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     ctx: MessageContext | undefined,
   ): unknown {
     try {
-      return this.handle(client, type, payload, ctx);
+      return this.handle(client, type, payload, ctx, performance.now());
     } catch (error) {
       console.error(`[${this.roomId}] message "${String(type).slice(0, 40)}" failed:`, error);
       return this.refuse(client, ctx, SERVER_ERROR);
@@ -174,6 +174,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     type: string | number,
     payload: unknown,
     ctx: MessageContext | undefined,
+    receivedAt: number,
   ): unknown {
     const seat = client.userData;
     if (!seat) return undefined;
@@ -192,12 +193,16 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     const { draftRev, botTeams } = outcome;
     // The acknowledgement waits until the action is durable.
     return outcome.durable.then(
-      (seq): Ack => ({
-        ok: true,
-        seq,
-        ...(draftRev === undefined ? {} : { draftRev }),
-        ...(botTeams?.length ? { botTeams } : {}),
-      }),
+      (seq): Ack => {
+        const ackMs = performance.now() - receivedAt;
+        this.deps.metrics.actionAccepted(this.session.config.kind, intent.action.type, ackMs);
+        return {
+          ok: true,
+          seq,
+          ...(draftRev === undefined ? {} : { draftRev }),
+          ...(botTeams?.length ? { botTeams } : {}),
+        };
+      },
       () => this.refuse(client, ctx, NOT_STORED),
     );
   }
@@ -212,6 +217,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
 
   /** A refused request rejects with `{code, message}`; a refused plain message gets `error`. */
   private refuse(client: ElanClient, ctx: MessageContext | undefined, error: ErrorMessage): void {
+    this.deps.metrics.actionRefused(this.session.config.kind, error.code);
     if (ctx?.id !== undefined) ctx.reject(error);
     else sendTo(client, "error", error);
   }

@@ -5,12 +5,15 @@
 import type { Client } from "@colyseus/core";
 import type { ServerMessages } from "../../shared/protocol/serverMessages";
 import type { SessionState } from "../session/types";
+import type { RoomMetrics } from "../metrics";
 import type { WorkshopStore } from "../store/store";
 import type { Bucket, RateLimit } from "./rateLimit";
 
-/** A live session the HTTP API may read (export, health). */
+/** A live session the HTTP API may read (export, health, metrics). */
 export interface LiveSession {
   readonly session: SessionState;
+  /** Its connections (counted by /metrics). */
+  readonly clients: { readonly length: number };
 }
 
 /** A workshop rebuilt from the store at start-up, waiting for its room. */
@@ -29,6 +32,8 @@ export interface RoomDeps {
   graceSeconds: number;
   rateLimit: RateLimit;
   now: () => number;
+  /** Actions accepted / refused, acknowledgement latency, restores (server/metrics.ts). */
+  metrics: RoomMetrics;
 }
 
 export type Role = "facilitator" | "player" | "projector";

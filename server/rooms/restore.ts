@@ -50,6 +50,7 @@ export async function restoreRoom(deps: RoomDeps, code: string): Promise<Restore
   } finally {
     deps.restoring.delete(code);
   }
+  deps.metrics.restored(stored.record.kind);
   return { ok: true, code };
 }
 

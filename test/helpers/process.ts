@@ -42,3 +42,25 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
 export function killAll(): void {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 }
+
+/**
+ * Runs `server/start.ts` with extra environment variables and collects how it ended. A process
+ * that starts after all is killed at once, so the test fails on its assertion, not a timeout.
+ */
+export function runStart(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    env: { ...process.env, PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.includes("listening on")) child.kill("SIGKILL");
+  });
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}

@@ -3,6 +3,7 @@
  * kill it: a free port, a given data folder, and a list that `killAll` empties at the end.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,10 +14,16 @@ export interface ServerProcess {
 
 const children: ChildProcess[] = [];
 
-/** Starts `server/start.ts` on a free port and resolves once it prints its port. */
-export function spawnServer(dataDir: string): Promise<ServerProcess> {
+/**
+ * Starts `server/start.ts` on a free port (or `env.PORT`) and resolves once it prints its
+ * port; `env` adds variables (e.g. REDIS_URL and PUBLIC_ADDRESS).
+ */
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", ELAN_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -63,4 +70,16 @@ export function runStart(
     if (stdout.includes("listening on")) child.kill("SIGKILL");
   });
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A port free right now (for a process that must know its own port before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -33,13 +33,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { WorkshopRoom } from "./rooms/WorkshopRoom";
 import { restoreOnDemand, restoreUnfinished, type Quarantined } from "./rooms/restore";
-import {
-  connectRedis,
-  markDraining,
-  selectProcessForNewRoom,
-  unmarkDraining,
-  type ScaleOut,
-} from "./scaleOut";
+import { connectRedis, markDraining, selectProcessForNewRoom, type ScaleOut } from "./scaleOut";
 import { lockDataDir } from "./store/dataDir";
 import { SqliteStore } from "./store/sqlite";
 
@@ -150,7 +144,6 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      if (drain.draining) await unmarkDraining().catch(() => {});
       await server.gracefullyShutdown(false); // also shuts the Redis presence and driver down
       store.close();
       lock.release();

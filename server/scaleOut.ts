@@ -6,8 +6,8 @@
  * `gracefullyShutdown`.
  *
  * Also where new rooms go. Colyseus sends a new room to the process with the fewest rooms; a
- * draining process has few and must get none, so each draining process is listed in a presence
- * set and skipped. A restore is rebuilt from the log by the process that asked for it (the
+ * draining process has few and must get none, so each draining process is marked in the
+ * presence and skipped. A restore is rebuilt from the log by the process that asked for it (the
  * session it prepared lives in that process's memory), so it always stays local.
  */
 import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
@@ -32,15 +32,16 @@ export function connectRedis(redisUrl: string): ScaleOut {
   return { presence: new ElanPresence(redisUrl), driver: new RedisDriver(redisUrl) };
 }
 
-/** Presence set of processes that take no new room (works on the local presence too). */
-export const DRAINING_PROCESSES = "elan:draining";
+/**
+ * A draining process is marked by a presence key of its own, left to expire rather than
+ * removed: a process never comes back under the same id, and a mark that outlives the
+ * shutdown leaves no moment when a stopping process could be picked again.
+ */
+export const drainingKey = (processId: string) => `elan:draining:${processId}`;
+const DRAINING_MARK_SECONDS = 3600;
 
 export async function markDraining(): Promise<void> {
-  await matchMaker.presence.sadd(DRAINING_PROCESSES, matchMaker.processId);
-}
-
-export async function unmarkDraining(): Promise<void> {
-  await matchMaker.presence.srem(DRAINING_PROCESSES, matchMaker.processId);
+  await matchMaker.presence.setex(drainingKey(matchMaker.processId), "1", DRAINING_MARK_SECONDS);
 }
 
 const isRestore = (options: unknown): boolean =>
@@ -55,15 +56,14 @@ export async function selectProcessForNewRoom(
   options: unknown,
 ): Promise<string> {
   if (isRestore(options)) return matchMaker.processId;
-  const [all, draining] = await Promise.all([
-    matchMaker.stats.fetchAll(),
-    matchMaker.presence.smembers(DRAINING_PROCESSES),
-  ]);
-  const skip = new Set(draining);
-  const open = all.filter((s) => !skip.has(s.processId)).sort((a, b) => a.roomCount - b.roomCount);
-  // Stats are written once this process has hosted something: until then, it is not listed.
-  const chosen =
-    open[0]?.processId ?? (skip.has(matchMaker.processId) ? undefined : matchMaker.processId);
+  const presence = matchMaker.presence;
+  const draining = (processId: string) => presence.exists(drainingKey(processId));
+  const all = await matchMaker.stats.fetchAll();
+  const marks = await Promise.all(all.map((s) => draining(s.processId)));
+  const open = all.filter((_, i) => !marks[i]).sort((a, b) => a.roomCount - b.roomCount);
+  // A process is listed once its stats are first written; until then, it may still take rooms.
+  const self = matchMaker.processId;
+  const chosen = open[0]?.processId ?? ((await draining(self)) ? undefined : self);
   if (chosen === undefined) {
     throw new ServerError(
       ErrorCode.MATCHMAKE_UNHANDLED,

@@ -2,7 +2,8 @@
  * Élan on Colyseus's Redis presence and driver, against a real `redis-server` (unix socket,
  * no persistence): two spawned processes (`server/start.ts` with REDIS_URL and their own
  * PUBLIC_ADDRESS) list their rooms in Redis, a join by code through either process reaches
- * the process hosting the room, and SIGTERM drains a process and removes its listings. In
+ * the process hosting the room, a process marked draining gets no new room (Colyseus would pick
+ * the emptiest), and SIGTERM drains a process and removes its listings. In
  * process: `/ready` checks Redis with a PING (a hung Redis fails it), and `close()` releases
  * every Redis connection.
  *
@@ -13,7 +14,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createWorkshop, joinAs, waitFor } from "../helpers/clients";
+import { Client } from "@colyseus/sdk";
+import { createWorkshop, expectJoinRefused, joinAs, waitFor } from "../helpers/clients";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { redisCli, startRedis, type RedisService } from "../helpers/services/redis";
@@ -102,6 +104,28 @@ describe("two processes sharing rooms through Redis", () => {
       .transport.ws.url;
     expect(socketUrl).toContain(`ws://${host.address}/${listed?.processId}/${fac.code}`);
 
+    // Both processes are in Colyseus's process stats.
+    const processIds = redisCli(service, "HKEYS", "roomcount").split("\n").sort();
+    expect(processIds).toHaveLength(2);
+    expect(processIds).toContain(listed?.processId);
+
+    // A process marked draining gets no new room, even when asked through it: Colyseus would
+    // otherwise pick it (fewest rooms). With every process marked, creation is refused.
+    const hostId = listed?.processId ?? "";
+    const otherId = processIds.find((id) => id !== hostId) ?? "";
+    redisCli(service, "SETEX", `elan:draining:${otherId}`, "60", "1");
+    for (let i = 0; i < 3; i++) {
+      const more = await createWorkshop(other.url, { teams: 2, years: 1, seed: `more-${i}` });
+      expect(listing(service, more.code)?.processId).toBe(hostId);
+      await more.room.leave();
+    }
+    redisCli(service, "SETEX", `elan:draining:${hostId}`, "60", "1");
+    await expectJoinRefused(
+      new Client(other.url).create("workshop", { teams: 2 }),
+      "server.draining",
+    );
+    redisCli(service, "DEL", `elan:draining:${hostId}`, `elan:draining:${otherId}`);
+
     // SIGTERM drains and stops each process (exit 0); their listings leave Redis.
     await Promise.all([fac.room.leave(), ana.room.leave()]);
     for (const server of [host, other]) {
@@ -109,7 +133,10 @@ describe("two processes sharing rooms through Redis", () => {
       expect(server.child.exitCode).toBe(0);
     }
     expect(redisCli(service, "HLEN", "roomcaches")).toBe("0");
-    expect(redisCli(service, "SCARD", "elan:draining")).toBe("0");
+    // Each stopped process stays marked as draining (a mark that expires on its own).
+    const marks = redisCli(service, "KEYS", "elan:draining:*").split("\n").sort();
+    expect(marks).toEqual(processIds.map((id) => `elan:draining:${id}`));
+    expect(redisCli(service, "HLEN", "roomcount")).toBe("0");
   });
 });
 

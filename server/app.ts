@@ -99,6 +99,8 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
   if (redisUrl !== null && publicAddress === null) {
     throw new Error("publicAddress is required with redisUrl (each process's own address).");
   }
+  // Redis first: an unreachable one stops the start before the data folder is taken.
+  const scaleOut: ScaleOut | null = redisUrl === null ? null : await connectRedis(redisUrl);
   installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
   // Refuses to start on a folder that is not writable or that another Élan is using.
   const lock = lockDataDir(options.dataDir);
@@ -107,6 +109,8 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     store = new SqliteStore(join(options.dataDir, SQLITE_FILE));
   } catch (error) {
     lock.release();
+    scaleOut?.presence.shutdown();
+    await scaleOut?.driver.shutdown();
     throw error;
   }
   const live = new Map<string, LiveSession | null>();
@@ -140,7 +144,6 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
       if (reservation !== undefined) this.seatReservationTimeout = reservation;
     }
   }
-  const scaleOut: ScaleOut | null = redisUrl === null ? null : connectRedis(redisUrl);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {

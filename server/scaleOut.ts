@@ -28,8 +28,42 @@ export interface ScaleOut {
   driver: RedisDriver;
 }
 
-export function connectRedis(redisUrl: string): ScaleOut {
-  return { presence: new ElanPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+/** Thrown at start when Redis does not answer: start.ts names `REDIS_URL` and stops. */
+export class RedisUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RedisUnreachableError";
+  }
+}
+
+export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the presence and driver connections and waits for Redis to answer a PING: without it,
+ * Colyseus would wait on its first command and fail much later with ioredis's retry error.
+ */
+export async function connectRedis(
+  redisUrl: string,
+  timeoutMs = REDIS_CONNECT_TIMEOUT_MS,
+): Promise<ScaleOut> {
+  const scaleOut = { presence: new ElanPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      scaleOut.presence.ping(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    return scaleOut;
+  } catch (error) {
+    scaleOut.presence.shutdown();
+    await scaleOut.driver.shutdown().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RedisUnreachableError(`Redis at REDIS_URL does not answer (${reason}).`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -12,6 +12,7 @@
 import { WebSocket } from "ws";
 import { startApp, type ElanApp } from "./app";
 import { configFromEnv, describeConfigErrors } from "./config";
+import { RedisUnreachableError } from "./scaleOut";
 import { StoreOpenError } from "./store/sqlite";
 
 // Node 20 has no global WebSocket; @colyseus/core needs one on its reconnection path (STACK.md).
@@ -38,8 +39,9 @@ try {
   });
 } catch (error) {
   // A data folder that is not writable, locked by another Élan, or holding a file that is not
-  // a usable database: say which and why, and stop rather than run without a safe store.
-  if (error instanceof StoreOpenError) {
+  // a usable database, or a Redis that does not answer: say which and why, and stop rather
+  // than run without a safe store or cut off from the other processes.
+  if (error instanceof StoreOpenError || error instanceof RedisUnreachableError) {
     console.error(`Élan cannot start: ${error.message}`);
     process.exit(1);
   }

@@ -2,9 +2,10 @@
  * The configuration read from the environment (server/config.ts): every variable checked on
  * its own with a message naming it, the cluster's rules between them (REDIS_URL needs
  * DATABASE_URL and PUBLIC_ADDRESS; PUBLIC_ADDRESS alone is inconsistent), and `npm start`
- * refusing to start, exit 1, when they are not met.
+ * refusing to start, exit 1, when they are not met or when Redis does not answer.
  */
 import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   configFromEnv,
@@ -217,7 +218,7 @@ describe("configFromEnv", () => {
   });
 });
 
-describe("npm start with an inconsistent configuration", () => {
+describe("npm start refusing to start", () => {
   it("stops at once, exit 1, naming the variable, before opening anything", async () => {
     const dir = tempDataDir();
     const run = await runStart({
@@ -230,6 +231,23 @@ describe("npm start with an inconsistent configuration", () => {
     expect(run.stdout).not.toContain("listening on");
     // Refused before the data folder was even locked.
     expect(readdirSync(dir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stops, exit 1, naming REDIS_URL, when Redis does not answer", async () => {
+    const dir = tempDataDir();
+    const run = await runStart({
+      ELAN_DATA_DIR: dir,
+      REDIS_URL: join(dir, "no-redis-here.sock"),
+      PUBLIC_ADDRESS: "127.0.0.1:1",
+      DATABASE_URL: "postgresql://elan@/elan?host=/run/postgresql",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Élan cannot start: Redis at REDIS_URL does not answer \(no answer within \d+ ms\)/m,
+    );
+    expect(run.stdout).not.toContain("listening on");
+    expect(readdirSync(dir)).toEqual([]); // the data folder was not taken
     rmSync(dir, { recursive: true, force: true });
   });
 });

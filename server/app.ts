@@ -1,7 +1,11 @@
 /**
- * Assembles one Élan server: the store (SQLite, or PostgreSQL given a URL), the rooms (with their dependencies handed in by
- * subclassing), the HTTP API and static client on the same port, and the restoration of every
- * unfinished workshop from its log. Used by start.ts, the tests and the benchmark.
+ * Assembles one Élan server: the store (SQLite, or PostgreSQL given a URL), the rooms (with
+ * their dependencies handed in by subclassing), the HTTP API and static client on the same
+ * port. Alone, it reopens every unfinished workshop at start; with `redisUrl`, rooms are shared
+ * with other processes through Colyseus's Redis presence and driver (scaleOut.ts), each
+ * workshop hosted by the one process holding its ownership (cluster/), reopened on demand. `/health`, `/ready` and
+ * `/metrics` report on this process; `drain()` takes it out of service (drain.ts). Used by
+ * start.ts, the tests and the benchmark.
  */
 import { defineRoom, defineServer, type RegisteredHandler, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -12,15 +16,22 @@ import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 import { join } from "node:path";
 import { RECONNECT_GRACE_SECONDS } from "../shared/index";
 import type { AddressLimits } from "./http/addressLimits";
+import { createDrain, type DrainHook } from "./drain";
 import { createHttpHandler } from "./http/api";
-import { installFrontDoor, JoinRefusal } from "./http/frontDoor";
+import { runReadyChecks, type ReadyCheck, type ReadyReport } from "./http/health";
+import { installFrontDoor } from "./http/frontDoor";
 import { joinAddress, parsePublicUrl } from "./http/joinAddress";
+import { createMetrics, type Metrics } from "./metrics";
 import type { LiveSession, RoomDeps } from "./rooms/deps";
 import { installFullStatePatch } from "./rooms/fullState";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rooms/rateLimit";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { WorkshopRoom } from "./rooms/WorkshopRoom";
-import { restoreOnDemand, restoreUnfinished, type Quarantined } from "./rooms/restore";
+import { restoreUnfinished, type Quarantined } from "./rooms/restore";
+import { matchMakerDirectory } from "./cluster/directory";
+import { AdvisoryOwnership, LocalOwnership, type Ownership } from "./cluster/ownership";
+import { handOverAll, joinGate, onOwnershipLost } from "./cluster/rooms";
+import { connectRedis, markDraining, selectProcessForNewRoom, type ScaleOut } from "./scaleOut";
 import { openStore } from "./store/open";
 
 export interface AppOptions {
@@ -36,8 +47,6 @@ export interface AppOptions {
   /** How long a created room waits for its creator (and a reserved seat for its client). */
   seatReservationSeconds?: number;
   rateLimit?: RateLimit;
-  /** Let Colyseus handle SIGINT/SIGTERM (the real server); tests call `close()`. */
-  handleSignals?: boolean;
   /** More room types on the same process (the benchmark's echo room). */
   extraRooms?: Record<string, RegisteredHandler>;
   /** Origins allowed to call the API and matchmaking cross-origin (env ALLOWED_ORIGINS). */
@@ -50,6 +59,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** The machine's interfaces (tests pass their own; default `os.networkInterfaces`). */
   networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** Share rooms with other processes through Redis (env `REDIS_URL`; needs `publicAddress`). */
+  redisUrl?: string | null;
+  /** This process as clients reach it, `host[:port][/prefix]` (env `PUBLIC_ADDRESS`). */
+  publicAddress?: string | null;
+  /** Add prom-client's process metrics (CPU, memory, GC) to `/metrics`: the real server only. */
+  processMetrics?: boolean;
 }
 
 export interface ElanApp {
@@ -59,6 +74,18 @@ export interface ElanApp {
   restored: string[];
   /** Workshops set aside at start because their record or log could not be replayed. */
   quarantined: Quarantined[];
+  metrics: Metrics;
+  /** What `/ready` answers (every check run now). */
+  ready(): Promise<ReadyReport>;
+  readonly draining: boolean;
+  /** Added hooks run in order once `drain()` has started, before the shutdown. */
+  onDrain(hook: DrainHook): void;
+  /**
+   * Out of service: `/ready` 503 and no new room at once, rooms already here keep running;
+   * then the `onDrain` hooks, then the shutdown (as `close()`). Idempotent.
+   */
+  drain(): Promise<void>;
+  /** Stops everything the app started (rooms, HTTP, store, Redis connections). Idempotent. */
   close(): Promise<void>;
 }
 
@@ -67,12 +94,34 @@ export { SQLITE_FILE } from "./store/open";
 export async function startApp(options: AppOptions): Promise<ElanApp> {
   // Checked before anything is opened: a bad value stops here, with nothing to release.
   const publicUrl = parsePublicUrl(options.publicUrl ?? undefined);
+  const redisUrl = options.redisUrl ?? null;
+  const publicAddress = options.publicAddress ?? null;
+  if (redisUrl !== null && publicAddress === null) {
+    throw new Error("publicAddress is required with redisUrl (each process's own address).");
+  }
+  // Redis first: an unreachable one stops the start before the data folder is taken.
+  const scaleOut: ScaleOut | null = redisUrl === null ? null : await connectRedis(redisUrl);
   installFullStatePatch(); // @colyseus/core full-state bug, see rooms/fullState.ts
   // Refuses a data folder that is not writable or that another Élan is using, a bad URL, an
   // unreachable database, or a database written by a newer Élan.
-  const opened = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  let opened: Awaited<ReturnType<typeof openStore>>;
+  try {
+    opened = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  } catch (error) {
+    scaleOut?.presence.shutdown();
+    await scaleOut?.driver.shutdown();
+    throw error;
+  }
   const store = opened.store;
+  // Several processes on one database: a workshop is hosted only by the one holding its lock.
+  const ownership: Ownership = options.databaseUrl
+    ? new AdvisoryOwnership(options.databaseUrl)
+    : new LocalOwnership();
   const live = new Map<string, LiveSession | null>();
+  const metrics = createMetrics({
+    live: () => live.values(),
+    processMetrics: options.processMetrics ?? false,
+  });
   const deps: RoomDeps = {
     store,
     live,
@@ -81,7 +130,11 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     graceSeconds: options.graceSeconds ?? RECONNECT_GRACE_SECONDS,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now: () => Date.now(),
+    metrics,
+    ownership,
   };
+  onOwnershipLost(deps, metrics);
+  store.observeCommits((ms) => metrics.storeCommit(ms));
   // Colyseus's default (15 s, or COLYSEUS_SEAT_RESERVATION_TIME) unless the caller says.
   const reservation = options.seatReservationSeconds;
   class Workshop extends WorkshopRoom {
@@ -98,6 +151,29 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
       if (reservation !== undefined) this.seatReservationTimeout = reservation;
     }
   }
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await server.gracefullyShutdown(false); // also shuts the Redis presence and driver down
+      await opened.close();
+      await ownership.close();
+      metrics.close();
+    })());
+  const drain = createDrain({ begin: markDraining, finish: close });
+  // Draining: every room goes to whichever process its clients reach next, nothing lost.
+  drain.onDrain(() => handOverAll(deps));
+  const checks: Record<string, ReadyCheck> = {
+    draining: () => {
+      if (drain.draining) throw new Error("this process is draining: it takes no new room");
+    },
+    store: async () => {
+      const health = store.health();
+      if (!health.ok) throw new Error(health.error ?? "the store refuses writes");
+      await store.ping();
+    },
+    ...(scaleOut ? { redis: () => scaleOut.presence.ping() } : {}),
+  };
+  const ready = () => runReadyChecks(checks);
   const interfaces = options.networkInterfaces ?? networkInterfaces;
   let listeningPort = options.port;
   const handler = createHttpHandler({
@@ -108,13 +184,20 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     clientDir: options.clientDir ?? join(process.cwd(), "dist", "client"),
     startedAt: Date.now(),
     now: () => Date.now(),
+    ready,
+    metrics: () => metrics.scrape(),
   });
   const server = defineServer({
     rooms: { workshop: defineRoom(Workshop), solo: defineRoom(Solo), ...options.extraRooms },
     // Client frames above 16 kB close the socket; the app itself refuses payloads over 2 kB.
     transport: new WebSocketTransport({ maxPayload: 16 * 1024 }),
-    gracefullyShutdown: options.handleSignals ?? false,
+    // Signals are start.ts's: SIGTERM drains first (drain.ts), then shuts down.
+    gracefullyShutdown: false,
     greet: false,
+    ...(scaleOut ? { presence: scaleOut.presence, driver: scaleOut.driver } : {}),
+    ...(publicAddress ? { publicAddress } : {}),
+    // Skips draining processes; restores stay where they were prepared (scaleOut.ts).
+    selectProcessIdToCreateRoom: selectProcessForNewRoom,
     express: (app: {
       use(fn: (req: IncomingMessage, res: ServerResponse) => void): void;
       disable(setting: string): void;
@@ -130,30 +213,30 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     allowedOrigins: options.allowedOrigins,
     trustProxy: options.trustProxy,
     limits: options.addressLimits,
-    // A stored room that is not live here (its last client left, or a restart) comes back first.
-    beforeJoinById: async (roomId) => {
-      const result = await restoreOnDemand(deps, roomId);
-      if (result && !result.ok && result.quarantined !== undefined) {
-        throw new JoinRefusal(
-          410,
-          "join.damaged",
-          "This game's record is damaged: it was set aside, untouched, for inspection.",
-        );
-      }
-    },
+    draining: () => drain.draining,
+    // The room's one host in the cluster, reopened from the store if it has none (cluster/).
+    beforeJoinById: joinGate(deps, matchMakerDirectory(), () => drain.draining),
   });
   const address = server.transport.server?.address() as AddressInfo | null;
   listeningPort = address?.port ?? options.port;
-  const { restored, quarantined } = await restoreUnfinished(deps);
+  // Alone, every unfinished workshop reopens now (its timers run on); in a cluster, on demand,
+  // by whichever process a client reaches first.
+  const { restored, quarantined } = scaleOut
+    ? { restored: [], quarantined: await store.quarantined() }
+    : await restoreUnfinished(deps);
   return {
     server,
     port: address?.port ?? options.port,
     deps,
     restored,
     quarantined,
-    close: async () => {
-      await server.gracefullyShutdown(false);
-      await opened.close();
+    metrics,
+    ready,
+    get draining() {
+      return drain.draining;
     },
+    onDrain: drain.onDrain,
+    drain: drain.drain,
+    close,
   };
 }

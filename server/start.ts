@@ -1,66 +1,82 @@
 /**
- * `npm start`: one process serving rooms, HTTP API and the built client on PORT (default 2567),
- * with the SQLite store in ELAN_DATA_DIR (default ./data). Prints `listening on <port>` once
- * ready (the restart test waits for that line). ALLOWED_ORIGINS (comma-separated exact origins,
- * e.g. the Vite dev server `http://localhost:5173`) opens the API and matchmaking to those
- * sites; TRUST_PROXY=1 limits clients by the X-Forwarded-For address of one reverse proxy.
- * PUBLIC_URL (e.g. https://elan.example.org) is the address participants are shown (QR code,
- * projector) instead of this machine's LAN address.
+ * `npm start`: one process serving rooms, HTTP API and the built client on PORT (default 2567).
+ * The environment is read and checked by config.ts (every variable is listed in
+ * docs/deploy.md); a missing or inconsistent setting stops the process here, exit 1, with one
+ * line per variable at fault. Prints `listening on <port>` once ready (the restart test waits
+ * for that line).
+ *
+ * SIGTERM or SIGINT drains the process (drain.ts: `/ready` 503 and no new room at once, the
+ * drain hooks, then the shutdown), then it exits 0. A second signal stops it at once: every
+ * acknowledged action is already durable.
  */
-import { resolve } from "node:path";
 import { WebSocket } from "ws";
 import { startApp, type ElanApp } from "./app";
-import { originsFromEnv } from "./http/cors";
-import { parsePublicUrl } from "./http/joinAddress";
+import { configFromEnv, describeConfigErrors } from "./config";
+import { RedisUnreachableError } from "./scaleOut";
 import { StoreOpenError } from "./store/sqlite";
 
 // Node 20 has no global WebSocket; @colyseus/core needs one on its reconnection path (STACK.md).
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
-const port = Number(process.env.PORT ?? 2567);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got "${process.env.PORT}".`);
+const read = configFromEnv(process.env, process.cwd());
+if (!read.ok) {
+  console.error(describeConfigErrors(read.errors));
   process.exit(1);
 }
-const dataDir = resolve(process.env.ELAN_DATA_DIR ?? "data");
-let allowedOrigins: string[];
-try {
-  allowedOrigins = originsFromEnv(process.env.ALLOWED_ORIGINS);
-} catch (error) {
-  console.error(`ALLOWED_ORIGINS: ${(error as Error).message}`);
-  process.exit(1);
-}
-let publicUrl: string | null;
-try {
-  publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
-} catch (error) {
-  console.error(`PUBLIC_URL: ${(error as Error).message}`);
-  process.exit(1);
-}
-const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
+const config = read.config;
 
 let app: ElanApp;
 try {
   app = await startApp({
-    port,
-    dataDir,
-    databaseUrl: process.env.DATABASE_URL,
-    handleSignals: true,
-    allowedOrigins,
-    trustProxy,
-    publicUrl,
+    port: config.port,
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl ?? undefined,
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    redisUrl: config.redisUrl,
+    publicAddress: config.publicAddress,
+    processMetrics: true,
   });
 } catch (error) {
   // A data folder that is not writable, locked by another Élan, or holding a file that is not
-  // a usable database: say which and why, and stop rather than run without a safe store.
-  if (error instanceof StoreOpenError) {
+  // a usable database, or a Redis that does not answer: say which and why, and stop rather
+  // than run without a safe store or cut off from the other processes.
+  if (error instanceof StoreOpenError || error instanceof RedisUnreachableError) {
     console.error(`Élan cannot start: ${error.message}`);
     process.exit(1);
   }
   throw error;
 }
+
+let signalled = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (signalled) {
+    console.error(`Élan: ${signal} again, stopping now.`);
+    process.exit(1);
+  }
+  signalled = true;
+  console.log(`Élan: ${signal}, draining (no new game here; /ready answers 503).`);
+  app.drain().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("Élan: the drain failed:", error);
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+// As Colyseus does: an uncaught exception shuts the server down cleanly, then exits 1.
+process.on("uncaughtException", (error) => {
+  console.error("Élan: uncaught exception, shutting down:", error);
+  app.close().finally(() => process.exit(1));
+});
+
 const restored = app.restored.length ? ` (restored: ${app.restored.join(", ")})` : "";
-console.log(`Élan: data in ${dataDir}${restored}`);
+const cluster = config.publicAddress ? `; shared through Redis as ${config.publicAddress}` : "";
+const where = config.databaseUrl ? "workshops in PostgreSQL" : `data in ${config.dataDir}`;
+console.log(`Élan: ${where}${cluster}${restored}`);
 for (const { code, reason } of app.quarantined) {
   console.error(`Élan: workshop ${code} is quarantined (kept, not restored): ${reason}`);
 }

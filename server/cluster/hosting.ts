@@ -39,8 +39,10 @@ export class RoomMoving extends Error {
 export interface HostingContext {
   ownership: Ownership;
   directory: RoomDirectory;
-  /** Whether the room is live in this process (or being created here). */
+  /** Whether the room is live in this process (or being created here) and takes joins. */
   isLocal(code: string): boolean;
+  /** Whether the room is still here but being handed over (draining, ownership lost). */
+  isLeaving(code: string): boolean;
   exists(code: string): Promise<boolean>;
   /**
    * Rebuilds the stored room here under its code (ownership is held); false when it turned out
@@ -61,12 +63,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 const inFlight = new WeakMap<HostingContext, Map<string, Promise<Hosting>>>();
 
 export function ensureHosted(ctx: HostingContext, code: string): Promise<Hosting> {
-  if (ctx.isLocal(code)) {
-    // A draining process is handing its rooms over: the join waits for the next host.
-    return ctx.draining()
-      ? Promise.reject(new RoomMoving(code))
-      : Promise.resolve({ where: "here" });
-  }
+  // Live here: the join proceeds, even on a draining process (its hand-over moves it later).
+  if (ctx.isLocal(code)) return Promise.resolve({ where: "here" });
+  // Being handed over from here: wait until it is gone, then it reopens wherever asked.
+  if (ctx.isLeaving(code)) return Promise.reject(new RoomMoving(code));
   let running = inFlight.get(ctx);
   if (!running) {
     running = new Map();

@@ -1,5 +1,5 @@
 /**
- * The HTTP API beside the rooms: health, a join-code check for the join form, the
+ * The HTTP API beside the rooms: health, readiness and metrics (health.ts), a join-code check for the join form, the
  * facilitator's list of workshops, and exports. Refusals use the protocol's error codes in a
  * JSON body `{ code, message }`. Anything else falls through to the static client.
  */
@@ -12,14 +12,13 @@ import type { LiveSession } from "../rooms/deps";
 import type { StoredWorkshop, WorkshopStore } from "../store/store";
 import { CSV_FRENCH, CSV_INTERNATIONAL, exportCsv, exportJson, isExportFormat } from "./export";
 import type { JoinAddress } from "./joinAddress";
+import { health, metrics, ready, type HealthContext } from "./health";
 import { serveClient } from "./static";
 
-export interface HttpContext {
+export interface HttpContext extends HealthContext {
   store: WorkshopStore;
   live: ReadonlyMap<string, LiveSession | null>;
   clientDir: string;
-  startedAt: number;
-  now: () => number;
   /** Where participants join (PUBLIC_URL, else the LAN address): `GET /api/address`. */
   joinAddress: () => JoinAddress;
 }
@@ -114,7 +113,16 @@ async function workshopInfo(ctx: HttpContext, res: ServerResponse, raw: string):
   });
 }
 
-/** Store reads are promises (a server database answers over a socket): the handler never rejects. */
+function serverError(res: ServerResponse, error: unknown): void {
+  console.error("HTTP error:", error);
+  if (!res.headersSent) fail(res, 500, "server.error", "Internal error.");
+}
+
+/** An answer written asynchronously: its failure still gets a 500, never an unhandled rejection. */
+function settle(answer: Promise<void>, res: ServerResponse): void {
+  answer.catch((error: unknown) => serverError(res, error));
+}
+
 export function createHttpHandler(ctx: HttpContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -123,19 +131,9 @@ export function createHttpHandler(ctx: HttpContext) {
       return fail(res, 405, "message.invalid", "Only GET is served here.");
     }
     try {
-      if (path === "/health") {
-        // Alive either way; a store that refuses writes turns the answer into 503 "degraded".
-        const store = ctx.store.health();
-        const rooms = [...ctx.live.values()].filter((r) => r !== null);
-        const solo = rooms.filter((r) => r.session.config.kind === "solo").length;
-        return json(res, store.ok ? 200 : 503, {
-          status: store.ok ? "ok" : "degraded",
-          uptimeSeconds: Math.round((ctx.now() - ctx.startedAt) / 1000),
-          workshops: rooms.length - solo,
-          solo,
-          store,
-        });
-      }
+      if (path === "/health") return health(ctx, res);
+      if (path === "/ready") return settle(ready(ctx, res), res);
+      if (path === "/metrics") return settle(metrics(ctx, res), res);
       if (path.startsWith("/api/") && url.searchParams.has("token")) {
         return fail(
           res,
@@ -169,8 +167,7 @@ export function createHttpHandler(ctx: HttpContext) {
       if (path.startsWith("/api/")) return fail(res, 404, "message.unknown", "Unknown API path.");
       serveClient(ctx.clientDir, req, res);
     } catch (error) {
-      console.error("HTTP error:", error);
-      if (!res.headersSent) fail(res, 500, "server.error", "Internal error.");
+      serverError(res, error);
     }
   };
 }

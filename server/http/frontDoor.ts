@@ -15,6 +15,8 @@
  *   `rate.limited` with `Retry-After`;
  * - `join` / `joinOrCreate` on `workshop` and `solo` are refused with `join.no_code`: a
  *   workshop is reached by its code (`joinById`), never "any open room";
+ * - while the process drains (drain.ts), `create` and `joinOrCreate` are refused with 503
+ *   `server.draining` (joins of rooms already here go on);
  * - `joinById` first awaits the optional `beforeJoinById(roomId)` hook (e.g. to restore a
  *   stored room on demand); if it throws, the answer is 500 `server.error` (or, for a
  *   `JoinRefusal`, its own status and code).
@@ -44,6 +46,8 @@ export interface FrontDoorOptions {
   limits?: Partial<AddressLimits> | false;
   /** Awaited before a `POST /matchmake/joinById/:roomId` goes on to the matchmaker. */
   beforeJoinById?: (roomId: string) => Promise<void>;
+  /** While true, requests that create a room are refused (503 `server.draining`). */
+  draining?: () => boolean;
   now?: () => number;
 }
 
@@ -70,6 +74,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 /** Room types reached only by id: a blind `join` would land in someone's workshop. */
 const BY_ID_ONLY = new Set(["workshop", "solo"]);
 const BLIND_JOINS = new Set(["join", "joinOrCreate"]);
+/** Matchmaking methods that may open a new room on this process. */
+const CREATING = new Set(["create", "joinOrCreate"]);
 
 function pathSegments(url: string | undefined): string[] {
   const path = (url ?? "/").split("?")[0] ?? "/";
@@ -201,6 +207,16 @@ export function installFrontDoor(server: Server, options: FrontDoorOptions = {})
           "join.no_code",
           `A ${roomName} room is joined by its code (joinById), or created.`,
           true,
+        );
+      }
+      if (CREATING.has(method) && options.draining?.()) {
+        return refuse(
+          res,
+          503,
+          "server.draining",
+          "This server is restarting and opens no new game; try again in a moment.",
+          true,
+          { "retry-after": "5" },
         );
       }
       if (method === "joinById" && options.beforeJoinById) {

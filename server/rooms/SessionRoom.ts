@@ -54,6 +54,10 @@ const SERVER_ERROR: Refusal = {
   code: "server.error",
   message: "The server could not handle this; nothing was changed. Try again.",
 };
+const MOVING: Refusal = {
+  code: "server.draining",
+  message: "This workshop is moving to another server; nothing was changed. Try again in a moment.",
+};
 const NOT_STORED: Refusal = {
   code: "server.error",
   message: "The server could not store this action (its disk refused the write); it was undone.",
@@ -90,6 +94,10 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   /** The rebuild under way, if any: actions are refused until the log is replayed. */
   private rebuilding: Promise<void> | null = null;
   private closing = false;
+  /** Being handed to another process (drain, lost ownership): no new action is taken. */
+  private handingOver = false;
+  /** Writes queued and not yet settled: a room is released only once they are. */
+  private readonly writes = new Set<Promise<unknown>>();
   private readonly drafts = new DraftWriter({
     windowMs: DRAFT_WINDOW_MS,
     now: () => this.deps.now(),
@@ -164,7 +172,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     ctx: MessageContext | undefined,
   ): unknown {
     try {
-      return this.handle(client, type, payload, ctx);
+      return this.handle(client, type, payload, ctx, performance.now());
     } catch (error) {
       console.error(`[${this.roomId}] message "${String(type).slice(0, 40)}" failed:`, error);
       return this.refuse(client, ctx, SERVER_ERROR);
@@ -176,6 +184,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     type: string | number,
     payload: unknown,
     ctx: MessageContext | undefined,
+    receivedAt: number,
   ): unknown {
     const seat = client.userData;
     if (!seat) return undefined;
@@ -194,12 +203,16 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     const { draftRev, botTeams } = outcome;
     // The acknowledgement waits until the action is durable.
     return outcome.durable.then(
-      (seq): Ack => ({
-        ok: true,
-        seq,
-        ...(draftRev === undefined ? {} : { draftRev }),
-        ...(botTeams?.length ? { botTeams } : {}),
-      }),
+      (seq): Ack => {
+        const ackMs = performance.now() - receivedAt;
+        this.deps.metrics.actionAccepted(this.session.config.kind, intent.action.type, ackMs);
+        return {
+          ok: true,
+          seq,
+          ...(draftRev === undefined ? {} : { draftRev }),
+          ...(botTeams?.length ? { botTeams } : {}),
+        };
+      },
       () => this.refuse(client, ctx, NOT_STORED),
     );
   }
@@ -214,6 +227,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
 
   /** A refused request rejects with `{code, message}`; a refused plain message gets `error`. */
   private refuse(client: ElanClient, ctx: MessageContext | undefined, error: ErrorMessage): void {
+    this.deps.metrics.actionRefused(this.session.config.kind, error.code);
     if (ctx?.id !== undefined) ctx.reject(error);
     else sendTo(client, "error", error);
   }
@@ -248,6 +262,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
    * team (draftWriter.ts); anything else first flushes them, so the log keeps the true order.
    */
   protected commitAction(envelope: Envelope): Outcome {
+    if (this.handingOver) return { ok: false, error: MOVING };
     if (this.closing || this.rebuilding) return { ok: false, error: SERVER_ERROR };
     if (!this.stored) {
       return { ok: false, error: { code: "join.not_ready", message: "The room is not open yet." } };
@@ -298,6 +313,8 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     } catch (error) {
       durable = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+    const settled = durable.catch(() => {}).finally(() => this.writes.delete(settled));
+    this.writes.add(settled);
     return durable.then(
       () => seq,
       async (error: unknown) => {
@@ -503,10 +520,38 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     }
   }
 
-  override onDispose(): void {
+  get leaving(): boolean {
+    return this.handingOver;
+  }
+
+  /** Resolves once every write queued so far has settled (stored or refused). */
+  protected async settled(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all([...this.writes]);
+  }
+
+  /**
+   * Hands the room over to whichever process reopens it (this one draining): no new action,
+   * the drafts written, every queued write settled, then every client told to come back
+   * (4001 SERVER_SHUTDOWN: the client rejoins by code at once and lands on the reopened room).
+   * `durable` says whether this process may still write (false: its ownership is gone).
+   */
+  async handOver(durable = true): Promise<void> {
+    if (this.handingOver) return;
+    this.handingOver = true;
+    this.timer?.clear();
+    await this.lock();
+    if (durable) this.guard("flushing drafts", () => this.drafts.flushAll());
+    await this.settled();
+    await this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
+  override async onDispose(): Promise<void> {
     // Whatever the window still holds is written before the room goes (shutdown, last leave).
-    this.guard("flushing drafts", () => this.drafts.flushAll());
+    if (!this.handingOver) this.guard("flushing drafts", () => this.drafts.flushAll());
     this.timer?.clear();
     this.views.dispose();
+    await this.settled();
+    // Only now may another process reopen it: everything this room acknowledged is durable.
+    await this.deps.ownership.release(this.roomId).catch(() => {});
   }
 }

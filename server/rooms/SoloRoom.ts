@@ -23,7 +23,7 @@ export abstract class SoloRoom extends SessionRoom {
   override maxClients = 4;
   private learnerName = "";
 
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     let session: SessionState;
     if (isRestore(options)) {
       session = takeRestore(this.deps, options).session;
@@ -38,6 +38,10 @@ export abstract class SoloRoom extends SessionRoom {
       if (!name.ok)
         throw joinError("join.bad_name", `The name is ${name.reason.replace("_", " ")}.`);
       this.learnerName = name.name;
+      // A fresh id is nobody's yet; holding it keeps a restore elsewhere from opening it twice.
+      if (!(await this.deps.ownership.acquire(this.roomId))) {
+        throw joinError("server.error", "This game id is taken; try again.");
+      }
       const built = soloConfig(parsed.data, {
         code: this.roomId,
         now: this.deps.now(),
@@ -96,8 +100,10 @@ export abstract class SoloRoom extends SessionRoom {
     });
   }
 
-  override onDispose(): void {
-    super.onDispose();
+  override async onDispose(): Promise<void> {
+    // Still "live here" until its writes are durable: a rejoin meanwhile must not replay a log
+    // that misses them.
+    await super.onDispose();
     if (this.deps.live.get(this.roomId) === this) this.deps.live.delete(this.roomId);
   }
 }

@@ -85,6 +85,7 @@ export abstract class WorkshopRoom extends SessionRoom {
       });
       if (!built.ok) {
         this.deps.live.delete(code);
+        await this.deps.ownership.release(code);
         throw joinError(built.error.code, built.error.message);
       }
       this.roomId = code;
@@ -120,7 +121,8 @@ export abstract class WorkshopRoom extends SessionRoom {
         const taken =
           (await this.deps.store.exists(code)) ||
           (await matchMaker.query({ roomId: code })).length > 0;
-        if (!taken) return code;
+        // Ours alone in the cluster, or drawn again (another process took it meanwhile).
+        if (!taken && (await this.deps.ownership.acquire(code))) return code;
       } catch (error) {
         this.deps.live.delete(code);
         throw error;
@@ -203,8 +205,10 @@ export abstract class WorkshopRoom extends SessionRoom {
     if (this.session.phase === "ended") this.autoDispose = true;
   }
 
-  override onDispose(): void {
-    super.onDispose();
+  override async onDispose(): Promise<void> {
+    // Still "live here" until its writes are durable: a rejoin meanwhile must not replay a log
+    // that misses them.
+    await super.onDispose();
     if (this.deps.live.get(this.roomId) === this) this.deps.live.delete(this.roomId);
   }
 }

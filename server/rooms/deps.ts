@@ -5,12 +5,20 @@
 import type { Client } from "@colyseus/core";
 import type { ServerMessages } from "../../shared/protocol/serverMessages";
 import type { SessionState } from "../session/types";
+import type { Ownership } from "../cluster/ownership";
+import type { RoomMetrics } from "../metrics";
 import type { WorkshopStore } from "../store/store";
 import type { Bucket, RateLimit } from "./rateLimit";
 
-/** A live session the HTTP API may read (export, health). */
+/** A live session the HTTP API may read (export, health, metrics). */
 export interface LiveSession {
   readonly session: SessionState;
+  /** Its connections (counted by /metrics). */
+  readonly clients: { readonly length: number };
+  /** Being handed over: it takes no join and no action, and goes once its writes are durable. */
+  readonly leaving: boolean;
+  /** Gives the room up to whichever process reopens it (SessionRoom.handOver). */
+  handOver(durable?: boolean): Promise<void>;
 }
 
 /** A workshop rebuilt from the store at start-up, waiting for its room. */
@@ -29,6 +37,10 @@ export interface RoomDeps {
   graceSeconds: number;
   rateLimit: RateLimit;
   now: () => number;
+  /** Actions accepted / refused, acknowledgement latency, restores (server/metrics.ts). */
+  metrics: RoomMetrics;
+  /** Which workshops this process may host (the only host in the cluster while it holds one). */
+  ownership: Ownership;
 }
 
 export type Role = "facilitator" | "player" | "projector";

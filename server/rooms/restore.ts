@@ -1,7 +1,8 @@
 /**
- * Rebuilding rooms from the store: every unfinished workshop at start, and any stored workshop
- * or solo game on demand, when a join by id finds no live room (its room went away when its
- * last client left, or after a restart). A record or log that cannot be read or replayed sets
+ * Rebuilding rooms from the store: every unfinished workshop at start (one process), and any
+ * stored workshop or solo game on demand, when a join by id finds no live room anywhere (its
+ * room went away when its last client left, its process died or drained, or after a restart:
+ * server/cluster/hosting.ts decides). Only the process holding a workshop's ownership opens it. A record or log that cannot be read or replayed sets
  * that one workshop aside (quarantine, with a clear log line) — it never stops the server or
  * the other workshops.
  */
@@ -16,7 +17,9 @@ export interface Quarantined {
 }
 
 export type RestoreResult =
-  { ok: true; code: string } | { ok: false; code: string; quarantined?: string; missing?: true };
+  | { ok: true; code: string }
+  /** `elsewhere`: another process holds the workshop (it hosts it, or is reopening it). */
+  | { ok: false; code: string; quarantined?: string; missing?: true; elsewhere?: true };
 
 async function quarantine(deps: RoomDeps, code: string, error: unknown): Promise<RestoreResult> {
   const reason = error instanceof Error ? error.message : String(error);
@@ -25,8 +28,20 @@ async function quarantine(deps: RoomDeps, code: string, error: unknown): Promise
   return { ok: false, code, quarantined: reason };
 }
 
-/** Replays one stored room and opens it under its own id. */
+/** Replays one stored room and opens it under its own id, in this process, if it may. */
 export async function restoreRoom(deps: RoomDeps, code: string): Promise<RestoreResult> {
+  if (!(await deps.ownership.acquire(code))) return { ok: false, code, elsewhere: true };
+  try {
+    const result = await reopen(deps, code);
+    if (!result.ok) await deps.ownership.release(code);
+    return result;
+  } catch (error) {
+    await deps.ownership.release(code).catch(() => {});
+    throw error;
+  }
+}
+
+async function reopen(deps: RoomDeps, code: string): Promise<RestoreResult> {
   const reason = await deps.store.quarantineReason(code);
   if (reason !== null) return { ok: false, code, quarantined: reason };
   let stored;
@@ -50,6 +65,7 @@ export async function restoreRoom(deps: RoomDeps, code: string): Promise<Restore
   } finally {
     deps.restoring.delete(code);
   }
+  deps.metrics.restored(stored.record.kind);
   return { ok: true, code };
 }
 
@@ -71,27 +87,4 @@ export async function restoreUnfinished(
     }
   }
   return { restored, quarantined: await deps.store.quarantined() };
-}
-
-/** Ids of rooms being restored right now: two joins at once must not open two rooms. */
-const inFlight = new WeakMap<RoomDeps, Map<string, Promise<RestoreResult | null>>>();
-
-/** Before a join by id: brings the stored room back if it is not live in this process. */
-export function restoreOnDemand(deps: RoomDeps, code: string): Promise<RestoreResult | null> {
-  if (deps.live.has(code)) return Promise.resolve(null);
-  let running = inFlight.get(deps);
-  if (!running) {
-    running = new Map();
-    inFlight.set(deps, running);
-  }
-  const existing = running.get(code);
-  if (existing) return existing;
-  const table = running;
-  // In the table before the first await: a second join meanwhile waits for this one.
-  const restoring = (async () => {
-    if (!(await deps.store.exists(code)) || deps.live.has(code)) return null;
-    return restoreRoom(deps, code);
-  })().finally(() => table.delete(code));
-  table.set(code, restoring);
-  return restoring;
 }

@@ -36,6 +36,8 @@ export const PROTOCOL_ERROR_CODES = [
   "debrief.revealed",
   "export.bad_format",
   "server.error",
+  // issue 10 (ops): a draining process opens no new room
+  "server.draining",
 ] as const;
 
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];

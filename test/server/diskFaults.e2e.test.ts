@@ -2,7 +2,7 @@
  * Faults of the machine, on real disks: a tmpfs that fills up, and an ext4 image the kernel
  * turns read-only mid-game. Whatever the disk does, the process stays up, a write that fails
  * is answered `server.error` and undone (the room goes back to its durable log), `/health`
- * says the store is failing, every acknowledged action survives, and once the disk is back the
+ * says the store is failing (still 200: alive) and `/ready` answers 503, every acknowledged action survives, and once the disk is back the
  * game goes on and a restart rebuilds the same state.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -53,6 +53,11 @@ async function health(url: string): Promise<{ status: number; body: { store: { o
   return { status: res.status, body: (await res.json()) as { store: { ok: boolean } } };
 }
 
+async function readiness(url: string): Promise<{ status: number; failed: string[] }> {
+  const res = await fetch(`${url}/ready`);
+  return { status: res.status, failed: ((await res.json()) as { failed: string[] }).failed };
+}
+
 /** Edits drafts until the store refuses one (a full WAL may still take a few). */
 async function editUntilRefused(room: AnyRoom): Promise<{ acked: number; refusal: ErrorMessage }> {
   let acked = 0;
@@ -101,9 +106,11 @@ describe.runIf(faults)("a disk that fills up", () => {
       5000,
       "room rebuilt from its durable log",
     );
+    // Alive (a restart would not mend the disk), but not ready for more traffic.
     const failing = await health(url);
-    expect(failing.status).toBe(503);
+    expect(failing.status).toBe(200);
     expect(failing.body.store.ok).toBe(false);
+    expect(await readiness(url)).toEqual({ status: 503, failed: ["store"] });
     // The decision timer runs out while nothing can be stored: no crash, the quarter waits.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(liveSession(app, fac.code).phase).toBe("decision");
@@ -123,7 +130,8 @@ describe.runIf(faults)("a disk that fills up", () => {
     );
     expect(ack).toBeNull(); // the quarter resolved once the disk had room again
     await request(other.room, "team.rename", { teamId: "t1", name: "Les Lynx" });
-    expect((await health(url)).status).toBe(200);
+    expect((await health(url)).body.store.ok).toBe(true);
+    expect(await readiness(url)).toEqual({ status: 200, failed: [] });
 
     const before = sessionHash(liveSession(app, fac.code));
     await Promise.all([fac.room.leave(), ana.room.leave(), other.room.leave()]);

@@ -79,6 +79,8 @@ describe("HTTP", () => {
       startedAt: 0,
       now: () => 0,
       joinAddress: () => ({ base: null, source: "none" }),
+      ready: () => built.app.ready(),
+      metrics: () => built.app.metrics.scrape(),
     });
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -156,7 +156,7 @@ describe("DATABASE_URL", () => {
   it("stops the process with a message naming it when it is not a PostgreSQL URL", async () => {
     const run = await startProcess(folder(), { DATABASE_URL: "mysql://elan@db/elan" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(run.stderr).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
   });
 
   it("stops the process naming it when the database cannot be reached", async () => {

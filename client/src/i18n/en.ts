@@ -675,4 +675,8 @@ export const en: Record<keyof typeof fr, string> = {
   "show.bestChange": "Best change: {change}",
   "show.noBestChange": "No one-token change would have done better.",
   "show.computing": "Computing…",
+
+  // issue 10 (ops): deployment and draining
+  "error.server.draining":
+    "This server is restarting and opens no new game: try again in a moment.",
 };

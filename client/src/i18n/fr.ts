@@ -695,4 +695,8 @@ export const fr = {
   "show.bestChange": "Meilleur changement : {change}",
   "show.noBestChange": "Aucun changement d'un jeton n'aurait fait mieux.",
   "show.computing": "Calcul en cours…",
+
+  // issue 10 (ops): deployment and draining
+  "error.server.draining":
+    "Ce serveur redémarre et n'ouvre pas de nouvelle partie : réessayez dans un instant.",
 };

@@ -214,6 +214,7 @@ export async function startApp(options: AppOptions): Promise<ElanApp> {
     trustProxy: options.trustProxy,
     limits: options.addressLimits,
     draining: () => drain.draining,
+    cluster: scaleOut !== null,
     // The room's one host in the cluster, reopened from the store if it has none (cluster/).
     beforeJoinById: joinGate(deps, matchMakerDirectory(), () => drain.draining),
   });

@@ -6,7 +6,7 @@
  *
  * Unset, everything keeps the embedded default: one process, SQLite under ELAN_DATA_DIR.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { originsFromEnv } from "./http/cors";
 import { parsePublicUrl } from "./http/joinAddress";
 
@@ -23,6 +23,8 @@ export interface ElanConfig {
   redisUrl: string | null;
   /** This process as clients reach it, `host[:port][/prefix]` (Colyseus `publicAddress`). */
   publicAddress: string | null;
+  /** Absolute. The built client served on `/` (default `dist/client`, what `npm start` builds). */
+  clientDir: string;
 }
 
 export interface ConfigError {
@@ -201,6 +203,7 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult {
       databaseUrl,
       redisUrl,
       publicAddress,
+      clientDir: resolve(cwd, value(env, "ELAN_CLIENT_DIR") ?? join("dist", "client")),
     },
   };
 }

@@ -30,6 +30,7 @@ try {
   app = await startApp({
     port: config.port,
     dataDir: config.dataDir,
+    clientDir: config.clientDir,
     databaseUrl: config.databaseUrl ?? undefined,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,

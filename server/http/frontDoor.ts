@@ -35,7 +35,7 @@ import {
   type LimitKind,
 } from "./addressLimits";
 import { corsHeaders, parseOrigins } from "./cors";
-import { isForbiddenHeader, SECURITY_HEADERS } from "./securityHeaders";
+import { CLUSTER_SECURITY_HEADERS, isForbiddenHeader, SECURITY_HEADERS } from "./securityHeaders";
 
 export interface FrontDoorOptions {
   /** Exact origins (`https://host[:port]`) allowed to call the API and matchmaking. Default: none. */
@@ -48,6 +48,8 @@ export interface FrontDoorOptions {
   beforeJoinById?: (roomId: string) => Promise<void>;
   /** While true, requests that create a room are refused (503 `server.draining`). */
   draining?: () => boolean;
+  /** One process of several (PUBLIC_ADDRESS): the page's socket may go to another process. */
+  cluster?: boolean;
   now?: () => number;
 }
 
@@ -158,6 +160,7 @@ function refuse(
 
 export function installFrontDoor(server: Server, options: FrontDoorOptions = {}): FrontDoor {
   const allowed = parseOrigins(options.allowedOrigins ?? []);
+  const security = options.cluster ? CLUSTER_SECURITY_HEADERS : SECURITY_HEADERS;
   const trustProxy = options.trustProxy ?? false;
   const limiter =
     options.limits === false
@@ -175,7 +178,7 @@ export function installFrontDoor(server: Server, options: FrontDoorOptions = {})
   const gate = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = typeof req.headers.origin === "string" ? req.headers.origin : undefined;
     const preflight = req.method === "OPTIONS";
-    guardHeaders(res, () => ({ ...SECURITY_HEADERS, ...corsHeaders(origin, allowed, preflight) }));
+    guardHeaders(res, () => ({ ...security, ...corsHeaders(origin, allowed, preflight) }));
     if (preflight) {
       res.writeHead(204, { "content-length": "0" });
       res.end();

@@ -9,7 +9,9 @@
  *   script, no eval (Phaser and the SDK need neither);
  * - `connect-src 'self'`: the SDK's matchmaking `fetch`, the API `fetch` (exports) and Phaser's
  *   loader XHR (the lever icons) go to the page's origin, and CSP Level 3 `'self'` also covers
- *   the same host's `ws:`/`wss:` (checked in Chromium by test/e2e/browser.test.ts);
+ *   the same host's `ws:`/`wss:` (checked in Chromium by test/e2e/browser.test.ts). In a
+ *   cluster, a seat may be on another process whose PUBLIC_ADDRESS is another host or port:
+ *   there (`clusterSecurityHeaders`) WebSockets may go to any host, nothing else may;
  * - `img-src 'self' data: blob:`: the favicon and icons are same-origin files; Phaser boots its
  *   default textures from `data:` PNGs and loads SVG icons through `blob:` object URLs; the QR
  *   code is drawn into a canvas (no image);
@@ -38,6 +40,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
+};
+
+/** A process sharing rooms with others: its page's socket may lead to any process's address. */
+export const CLUSTER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
+);
+
+export const CLUSTER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  "Content-Security-Policy": CLUSTER_CONTENT_SECURITY_POLICY,
 };
 
 /** Headers no answer may carry: the framework banner, and CORS headers set by others. */

@@ -43,6 +43,7 @@ describe("configFromEnv", () => {
         databaseUrl: null,
         redisUrl: null,
         publicAddress: null,
+        clientDir: "/srv/elan/dist/client",
       },
     });
   });
@@ -52,6 +53,7 @@ describe("configFromEnv", () => {
       {
         PORT: "8080",
         ELAN_DATA_DIR: "state",
+        ELAN_CLIENT_DIR: "/opt/elan/client",
         ALLOWED_ORIGINS: "http://localhost:5173, https://elan.example.org",
         PUBLIC_URL: "https://elan.example.org/",
         TRUST_PROXY: "yes",
@@ -71,6 +73,7 @@ describe("configFromEnv", () => {
         databaseUrl: null,
         redisUrl: null,
         publicAddress: null,
+        clientDir: "/opt/elan/client",
       },
     });
     expect(configFromEnv({ TRUST_PROXY: "0", ELAN_DATA_DIR: "/var/lib/elan" }, CWD)).toMatchObject({

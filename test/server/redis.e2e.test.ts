@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
+import { CLUSTER_CONTENT_SECURITY_POLICY } from "../../server/http/securityHeaders";
 import { createWorkshop, expectJoinRefused, joinAs, waitFor } from "../helpers/clients";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -80,6 +81,10 @@ describe("two processes sharing rooms through Redis", () => {
     };
     const a = await start();
     const b = await start();
+    // A seat may be on the other process, at another address: the page's socket may go there.
+    const csp = (await fetch(`${a.url}/health`)).headers.get("content-security-policy");
+    expect(csp).toBe(CLUSTER_CONTENT_SECURITY_POLICY);
+    expect(csp).toContain("connect-src 'self' ws: wss:");
 
     const fac = await createWorkshop(a.url, { teams: 2, years: 1, seed: "redis" });
     fac.room.reconnection.enabled = false;

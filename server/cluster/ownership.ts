@@ -61,8 +61,20 @@ export class AdvisoryOwnership implements Ownership {
   private readonly held = new Set<string>();
   private readonly listeners = new Set<(codes: string[]) => void>();
   private closed = false;
+  /** One query at a time on the connection (pg deprecates overlapping queries on a client). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly databaseUrl: string) {}
+
+  private ask<R extends pg.QueryResultRow>(
+    client: pg.Client,
+    sql: string,
+    key: string,
+  ): Promise<pg.QueryResult<R>> {
+    const run = this.queue.then(() => client.query<R>(sql, [key]));
+    this.queue = run.catch(() => {});
+    return run;
+  }
 
   /** The dedicated connection, opened on first use and again after a loss. */
   private connection(): Promise<pg.Client> {
@@ -102,9 +114,10 @@ export class AdvisoryOwnership implements Ownership {
     if (this.closed) return false;
     if (this.held.has(code)) return true;
     const client = await this.connection();
-    const result = await client.query<{ ok: boolean }>(
+    const result = await this.ask<{ ok: boolean }>(
+      client,
       "SELECT pg_try_advisory_lock($1::bigint) AS ok",
-      [lockKey(code)],
+      lockKey(code),
     );
     // A lock taken twice on one session needs two unlocks: never take what we hold.
     if (result.rows[0]?.ok !== true) return false;
@@ -117,7 +130,7 @@ export class AdvisoryOwnership implements Ownership {
     if (!this.held.delete(code)) return;
     const client = this.client;
     if (!client) return; // the connection, and so the lock, is already gone
-    await client.query("SELECT pg_advisory_unlock($1::bigint)", [lockKey(code)]);
+    await this.ask(client, "SELECT pg_advisory_unlock($1::bigint)", lockKey(code));
   }
 
   holds(code: string): boolean {

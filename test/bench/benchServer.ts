@@ -24,10 +24,14 @@ class EchoRoom extends Room {
 }
 
 const dataDir = mkdtempSync(join(process.env.BENCH_DATA_ROOT ?? tmpdir(), "elan-bench-"));
+// The store and the cluster as the environment says (bench:cluster): SQLite alone by default.
 const app = await startApp({
-  port: 0,
+  port: Number(process.env.PORT ?? 0),
   host: "127.0.0.1",
   dataDir,
+  databaseUrl: process.env.DATABASE_URL ?? null,
+  redisUrl: process.env.REDIS_URL ?? null,
+  publicAddress: process.env.PUBLIC_ADDRESS ?? null,
   extraRooms: { echo: defineRoom(EchoRoom) },
   // 5,000 clients from one loopback address: the per-address HTTP limits would refuse them.
   addressLimits: false,

@@ -16,8 +16,8 @@
 import { createServer, type AddressInfo } from "node:net";
 import { WebSocket } from "ws";
 import { DRAFT_WINDOW_MS } from "../../server/rooms/SessionRoom";
-import { startPostgres } from "../helpers/services/postgres";
-import { startRedis } from "../helpers/services/redis";
+import { startPostgres } from "../../server/cli/services/postgres";
+import { startRedis } from "../../server/cli/services/redis";
 import { combineStats, spawnBenchServer, type BenchProcess } from "./benchProcess";
 import { sleep } from "./loadgen";
 import { line, runPhase, type PhaseResult } from "./schedule";

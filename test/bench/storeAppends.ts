@@ -13,7 +13,7 @@ import { SqliteStore } from "../../server/store/sqlite";
 import type { WorkshopStore } from "../../server/store/store";
 import { allocation } from "../helpers/clients";
 import { tempDataDir } from "../helpers/server";
-import { startPostgres } from "../helpers/services/postgres";
+import { startPostgres } from "../../server/cli/services/postgres";
 import { workshopHarness } from "../helpers/session";
 
 const WORKSHOPS = Number(process.env.BENCH_WORKSHOPS ?? 100);

@@ -8,8 +8,8 @@ import { rmSync } from "node:fs";
 import { freePort, spawnServer, type ServerProcess } from "./process";
 import { tempDataDir } from "./server";
 import { startBalancer, type Balancer } from "./services/balancer";
-import { startPostgres, type TestPostgres } from "./services/postgres";
-import { startRedis, type RedisService } from "./services/redis";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
+import { startRedis, type RedisService } from "../../server/cli/services/redis";
 
 export interface ClusterProcess {
   name: string;

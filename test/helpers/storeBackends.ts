@@ -13,7 +13,7 @@ import { PostgresStore } from "../../server/store/postgres";
 import { SqliteStore } from "../../server/store/sqlite";
 import type { WorkshopStore } from "../../server/store/store";
 import { startTestServer, tempDataDir, type TestServer } from "./server";
-import { startPostgres, type TestPostgres } from "./services/postgres";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 export interface StoreLocation {
   /** A new store instance on this location (closed by `cleanup`). */

@@ -6,7 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdvisoryOwnership, LocalOwnership, lockKey } from "../../server/cluster/ownership";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 let postgres: TestPostgres;
 let url: string;

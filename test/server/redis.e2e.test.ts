@@ -18,8 +18,8 @@ import { CLUSTER_CONTENT_SECURITY_POLICY } from "../../server/http/securityHeade
 import { createWorkshop, expectJoinRefused, joinAs, waitFor } from "../helpers/clients";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
-import { redisCli, startRedis, type RedisService } from "../helpers/services/redis";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
+import { redisCli, startRedis, type RedisService } from "../../server/cli/services/redis";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

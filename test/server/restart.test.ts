@@ -20,7 +20,7 @@ import {
 } from "../helpers/clients";
 import { killAll, spawnServer } from "../helpers/process";
 import { tempDataDir } from "../helpers/server";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 const dataDir = tempDataDir();
 const notAFolder = join(dataDir, "a-file");

@@ -12,7 +12,7 @@ import type { Envelope } from "../../server/session/types";
 import type { Ack, ErrorMessage } from "../../shared/index";
 import { createWorkshop, request, waitFor } from "../helpers/clients";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 let postgres: TestPostgres;
 let server: TestServer;

@@ -17,7 +17,7 @@ import { SqliteStore } from "../../server/store/sqlite";
 import { StoreOpenError, type WorkshopStore } from "../../server/store/store";
 import { tempDataDir } from "../helpers/server";
 import { FACILITATOR, workshopHarness } from "../helpers/session";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 const h = workshopHarness();
 h.join("pa", "Ana");

@@ -12,8 +12,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createWorkshop, joinAs, waitFor, type AnyRoom } from "../helpers/clients";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startNginx } from "../helpers/services/nginx";
-import { startPostgres, type TestPostgres } from "../helpers/services/postgres";
-import { startRedis } from "../helpers/services/redis";
+import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
+import { startRedis } from "../../server/cli/services/redis";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,8 +1,9 @@
 /**
- * A real, throwaway PostgreSQL for tests (Debian's `postgresql` binaries): `initdb` into a temp
- * dir, then `pg_ctl start` listening on a unix socket in that dir only (`listen_addresses=''`:
- * no TCP port to collide with anything), fsync off (the data is thrown away). We run as root and
- * PostgreSQL refuses that, so the binaries run as the `postgres` user, who owns the dir.
+ * A real, throwaway PostgreSQL (for the tests, the benchmarks and `npm run start:cluster`),
+ * from Debian's `postgresql` binaries: `initdb` into a temp dir, then `pg_ctl start` listening
+ * on a unix socket in that dir only (`listen_addresses=''`: no TCP port to collide with
+ * anything), fsync off (the data is thrown away). As root (PostgreSQL refuses root), the
+ * binaries run as the `postgres` user, who owns the dir.
  *
  * One cluster per test file (beforeAll/afterAll); `createDatabase()` gives each test a fresh
  * database of its own. Missing binaries fail the test with what to install, never a skip.

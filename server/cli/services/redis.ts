@@ -1,8 +1,9 @@
 /**
- * A real Redis for a test: Debian's `redis-server` on a unix socket in a fresh temp dir, with
- * no persistence and no TCP port, stopped (and its dir removed) by `stop()`. It resolves once
- * the server answers a PING on its socket. Without the binary it throws, naming the package to
- * install: a test that needs Redis fails loudly rather than skipping.
+ * A real, throwaway Redis (for the tests, the benchmarks and `npm run start:cluster`): Debian's
+ * `redis-server` on a unix socket in a fresh temp dir, with no persistence and no TCP port,
+ * stopped (and its dir removed) by `stop()`. It resolves once the server answers a PING on its
+ * socket. Without the binary it throws, naming the package to install: a test that needs Redis
+ * fails loudly rather than skipping.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";

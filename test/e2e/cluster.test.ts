@@ -146,9 +146,11 @@ describe("a workshop on a cluster", () => {
     const before = await settled(owner, owner === b ? c : b, fac.code, fac.token);
     expect(before.phase).toBe("decision");
 
+    const killedAt = Date.now();
     await owner.kill("SIGKILL");
     for (const room of [fac.room, sam.room] as AnyRoom[]) room.reconnection.enabled = false;
     await allBack([consolePage, lea, malik], "decision");
+    console.info(`cluster: every page back ${(Date.now() - killedAt) / 1000} s after the SIGKILL`);
     // Reopened by another process; each page got there by rejoining with its own token.
     expect(await cluster.ownerOf(fac.code)).not.toBe(owner);
     for (const page of [consolePage, lea, malik]) {
@@ -213,6 +215,7 @@ describe("a workshop on a cluster", () => {
     }
     const before = await settled(owner, entry, fac.code, fac.token);
 
+    const drainedAt = Date.now();
     const stopped = owner.kill("SIGTERM");
     await expect.poll(() => owner.ready(), POLL).toBe(503);
     // The banner says the workshop moves, then the board is back.
@@ -221,6 +224,7 @@ describe("a workshop on a cluster", () => {
       .toMatch(/autre serveur/);
     await stopped;
     await allBack([nora], "decision");
+    console.info(`cluster: back ${(Date.now() - drainedAt) / 1000} s after the SIGTERM`);
     const after = await exported(balancer.url, fac.code, fac.token);
     expect(after.stateHash).toBe(before.stateHash);
     expect(after.log).toEqual(before.log);

@@ -92,11 +92,17 @@ export async function selectProcessForNewRoom(
   if (isRestore(options)) return matchMaker.processId;
   const presence = matchMaker.presence;
   const draining = (processId: string) => presence.exists(drainingKey(processId));
-  const all = await matchMaker.stats.fetchAll();
-  const marks = await Promise.all(all.map((s) => draining(s.processId)));
-  const open = all.filter((_, i) => !marks[i]).sort((a, b) => a.roomCount - b.roomCount);
-  // A process is listed once its stats are first written; until then, it may still take rooms.
   const self = matchMaker.processId;
+  // A process that died stays in the stats until someone notices; its channel is gone at once.
+  const [all, channels] = await Promise.all([
+    matchMaker.stats.fetchAll(),
+    presence.channels("p:*"),
+  ]);
+  const alive = new Set(channels.map((channel) => channel.slice(2)));
+  const living = all.filter((s) => s.processId === self || alive.has(s.processId));
+  const marks = await Promise.all(living.map((s) => draining(s.processId)));
+  const open = living.filter((_, i) => !marks[i]).sort((a, b) => a.roomCount - b.roomCount);
+  // A process is listed once its stats are first written; until then, it may still take rooms.
   const chosen = open[0]?.processId ?? ((await draining(self)) ? undefined : self);
   if (chosen === undefined) {
     throw new ServerError(

@@ -155,6 +155,35 @@ describe("two processes sharing rooms through Redis", () => {
 });
 
 describe("one process on Redis, in process", () => {
+  it("sends no new room to a process that died (its stats outlive it)", async () => {
+    const service = await redis();
+    const db = await database();
+    // Colyseus would wait this long for a dead process to answer before creating elsewhere.
+    const start = async () => {
+      const port = await freePort();
+      const server = await spawnServer(folder(), {
+        PORT: String(port),
+        REDIS_URL: service.url,
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+        DATABASE_URL: db,
+        COLYSEUS_PRESENCE_SHORT_TIMEOUT: "60000",
+      });
+      cleanups.push(() => server.kill("SIGKILL"));
+      return server;
+    };
+    const b = await start();
+    const first = await createWorkshop(b.url, { teams: 2, years: 1, seed: "busy" });
+    first.room.reconnection.enabled = false;
+    // A newer process with no room (the emptiest, which Colyseus would pick) dies at once.
+    const a = await start();
+    await a.kill("SIGKILL");
+    const second = await createWorkshop(b.url, { teams: 2, years: 1, seed: "after" });
+    second.room.reconnection.enabled = false;
+    expect(listing(service, second.code)?.publicAddress).toBe(b.url.replace("http://", ""));
+    await first.room.leave();
+    await second.room.leave();
+  }, 20_000);
+
   it("is ready only while Redis answers a PING, and close() releases its connections", async () => {
     const service = await redis();
     const port = await freePort();

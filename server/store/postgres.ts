@@ -23,6 +23,7 @@ import {
   CorruptRecordError,
   describeError,
   StoreOpenError,
+  WriteHealth,
   type CommitListener,
   type StoreHealth,
   type StoredWorkshop,
@@ -43,15 +44,16 @@ export class PostgresStore implements WorkshopStore {
   private readonly queue: WriteQueue;
   /** Last sequence number queued per workshop this process writes, to refuse gaps early. */
   private readonly lastSeq = new Map<string, number>();
-  private state: StoreHealth = { ok: true, error: null, since: null };
+  private readonly writes: WriteHealth;
   private readonly listeners: CommitListener[] = [];
   private closed = false;
 
   private constructor(
     private readonly pool: Pool,
-    private readonly now: () => number,
+    now: () => number,
   ) {
     this.queue = new WriteQueue((batch) => this.commit(batch));
+    this.writes = new WriteHealth(now);
   }
 
   /** Connects, brings the schema up to date, and returns the store (or a `StoreOpenError`). */
@@ -172,7 +174,7 @@ export class PostgresStore implements WorkshopStore {
     for (const [code, group] of batch) {
       const error = failed.get(code);
       if (error === undefined) {
-        this.succeeded();
+        this.writes.succeeded();
         rows += group.writes.length;
         group.settle();
       } else this.failGroup(code, group, error);
@@ -181,7 +183,7 @@ export class PostgresStore implements WorkshopStore {
   }
 
   private settleAll(batch: Batch): number {
-    this.succeeded();
+    this.writes.succeeded();
     let rows = 0;
     for (const group of batch.values()) {
       rows += group.writes.length;
@@ -195,26 +197,14 @@ export class PostgresStore implements WorkshopStore {
   }
 
   private failGroup(code: string, group: Group, error: unknown): void {
-    this.failed(error);
+    this.writes.failed(error);
     // What is in the database is the truth again for this workshop's next sequence number.
     this.lastSeq.delete(code);
     group.settle(new Error(`The store could not write workshop ${code}: ${describeError(error)}`));
   }
 
-  private succeeded(): void {
-    if (this.state.ok) return;
-    console.error("[store] writes are going through again");
-    this.state = { ok: true, error: null, since: null };
-  }
-
-  private failed(error: unknown): void {
-    const message = describeError(error);
-    if (this.state.ok) console.error(`[store] a write failed: ${message}`);
-    this.state = { ok: false, error: message, since: this.state.since ?? this.now() };
-  }
-
   health(): StoreHealth {
-    return { ...this.state };
+    return this.writes.get();
   }
 
   observeCommits(listener: CommitListener): void {

@@ -21,6 +21,7 @@ import {
   CorruptRecordError,
   describeError as describe,
   StoreOpenError,
+  WriteHealth,
   type CommitListener,
   type StoreHealth,
   type StoredWorkshop,
@@ -96,14 +97,12 @@ export class SqliteStore implements WorkshopStore {
   private pending: Map<string, Group> | null = null;
   /** Last sequence number queued per workshop, to refuse gaps and repeats before writing. */
   private readonly lastSeq = new Map<string, number>();
-  private state: StoreHealth = { ok: true, error: null, since: null };
+  private readonly writes: WriteHealth;
   private readonly listeners: CommitListener[] = [];
 
-  constructor(
-    file: string,
-    private readonly now: () => number = Date.now,
-  ) {
+  constructor(file: string, now: () => number = Date.now) {
     this.db = open(file);
+    this.writes = new WriteHealth(now);
     this.statements = prepare(this.db);
     const writeGroup = (code: string, group: Group) => {
       for (const write of group.writes) this.write(code, write);
@@ -155,7 +154,7 @@ export class SqliteStore implements WorkshopStore {
       expected = this.queuedSeq(code) + 1;
     } catch (error) {
       // Reading the last number failed (the file is unreadable): a rejection, never a throw.
-      this.failed(error);
+      this.writes.failed(error);
       return Promise.reject(
         new Error(`The store could not write workshop ${code}: ${describe(error)}`),
       );
@@ -204,7 +203,7 @@ export class SqliteStore implements WorkshopStore {
   private commit(groups: [string, Group][]): number {
     try {
       this.writeAll(groups);
-      this.succeeded();
+      this.writes.succeeded();
       for (const [, group] of groups) group.settle();
       return groups.reduce((n, [, group]) => n + group.writes.length, 0);
     } catch {
@@ -214,11 +213,11 @@ export class SqliteStore implements WorkshopStore {
     for (const [code, group] of groups) {
       try {
         this.writeAll([[code, group]]);
-        this.succeeded();
+        this.writes.succeeded();
         rows += group.writes.length;
         group.settle();
       } catch (error) {
-        this.failed(error);
+        this.writes.failed(error);
         // What is in the file is the truth again for this workshop's next sequence number.
         this.lastSeq.delete(code);
         group.settle(new Error(`The store could not write workshop ${code}: ${describe(error)}`));
@@ -231,20 +230,8 @@ export class SqliteStore implements WorkshopStore {
     this.listeners.push(listener);
   }
 
-  private succeeded(): void {
-    if (this.state.ok) return;
-    console.error("[store] writes are going through again");
-    this.state = { ok: true, error: null, since: null };
-  }
-
-  private failed(error: unknown): void {
-    const message = describe(error);
-    if (this.state.ok) console.error(`[store] a write failed: ${message}`);
-    this.state = { ok: false, error: message, since: this.state.since ?? this.now() };
-  }
-
   health(): StoreHealth {
-    return { ...this.state };
+    return this.writes.get();
   }
 
   // Reads are synchronous underneath; `async` turns a thrown error into the promise's rejection.

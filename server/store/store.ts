@@ -124,3 +124,29 @@ export function describeError(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * Whether writes go through, as `health()` reports it: a failing stretch starts at its first
+ * failure and ends at the next success, each change said once in the log.
+ */
+export class WriteHealth {
+  private state: StoreHealth = { ok: true, error: null, since: null };
+
+  constructor(private readonly now: () => number) {}
+
+  succeeded(): void {
+    if (this.state.ok) return;
+    console.error("[store] writes are going through again");
+    this.state = { ok: true, error: null, since: null };
+  }
+
+  failed(error: unknown): void {
+    const message = describeError(error);
+    if (this.state.ok) console.error(`[store] a write failed: ${message}`);
+    this.state = { ok: false, error: message, since: this.state.since ?? this.now() };
+  }
+
+  get(): StoreHealth {
+    return { ...this.state };
+  }
+}

@@ -13,11 +13,11 @@
  * Knobs: BENCH_STEPS (1000,2000,4000), BENCH_P99_BUDGET_MS (100), BENCH_QUARTERS (3),
  * BENCH_QUARTER_MS (8000), BENCH_ROOM_SIZE (40), BENCH_MAX_SECONDS (1800).
  */
-import { createServer, type AddressInfo } from "node:net";
 import { WebSocket } from "ws";
 import { DRAFT_WINDOW_MS } from "../../server/rooms/SessionRoom";
 import { startPostgres } from "../../server/cli/services/postgres";
 import { startRedis } from "../../server/cli/services/redis";
+import { freePort } from "../helpers/process";
 import { combineStats, spawnBenchServer, type BenchProcess } from "./benchProcess";
 import { sleep } from "./loadgen";
 import { line, runPhase, type PhaseResult } from "./schedule";
@@ -28,17 +28,6 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const STEPS = (process.env.BENCH_STEPS ?? "1000,2000,4000").split(",").map(Number);
 const BUDGET_MS = env("BENCH_P99_BUDGET_MS", 100);
 const MAX_SECONDS = env("BENCH_MAX_SECONDS", 1800);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const postgres = await startPostgres();
 const redis = await startRedis();
@@ -97,31 +86,44 @@ async function measure(setup: Setup, clients: number): Promise<PhaseResult> {
 const generatorStart = process.cpuUsage();
 const wallStart = performance.now();
 const capacity: Record<Setup, number> = { sqlite: 0, postgres: 0, cluster: 0 };
-for (const setup of Object.keys(SETUPS) as Setup[]) {
-  for (const clients of STEPS) {
-    const r = await measure(setup, clients);
-    const prefix = `${setup}_${clients}`;
-    line(`${prefix}_clients_connected`, r.connected, "clients");
-    line(`${prefix}_join_time`, r.joinSeconds, "s");
-    for (const p of [50, 95, 99]) line(`${prefix}_submit_ack_p${p}`, r.submit.percentile(p), "ms");
-    for (const p of [50, 95, 99]) line(`${prefix}_draft_ack_p${p}`, r.draft.percentile(p), "ms");
-    line(`${prefix}_requests_unanswered`, r.submit.failed + r.draft.failed, "requests");
-    line(`${prefix}_server_cpu_per_action`, r.cpuMsPerAction, "ms");
-    line(`${prefix}_server_cpu`, r.cpuPercent, "% of one core");
-    // What one core would carry if the server had it to itself (the generator shares these two).
-    line(`${prefix}_actions_per_core_second`, 1000 / r.cpuMsPerAction, "actions/s");
-    line(`${prefix}_store_commit_p99`, r.pauses.flushP99, "ms");
-    line(`${prefix}_generator_event_loop_delay_p99`, r.generatorLagP99, "ms");
-    const within =
-      r.submit.percentile(99) <= BUDGET_MS &&
-      r.draft.percentile(99) <= BUDGET_MS + DRAFT_WINDOW_MS &&
-      r.connected === clients &&
-      r.submit.failed + r.draft.failed === 0;
-    if (!within) break;
-    capacity[setup] = clients;
-    await sleep(1000);
+try {
+  await measureAll();
+} catch (error) {
+  // A failed run still stops what it started (the throwaway services hold temp folders).
+  console.error("bench:", error);
+  for (const p of running) p.child.kill("SIGKILL");
+  await stopAll();
+  process.exit(1);
+}
+
+async function measureAll(): Promise<void> {
+  for (const setup of Object.keys(SETUPS) as Setup[]) {
+    for (const clients of STEPS) {
+      const r = await measure(setup, clients);
+      const prefix = `${setup}_${clients}`;
+      line(`${prefix}_clients_connected`, r.connected, "clients");
+      line(`${prefix}_join_time`, r.joinSeconds, "s");
+      for (const p of [50, 95, 99])
+        line(`${prefix}_submit_ack_p${p}`, r.submit.percentile(p), "ms");
+      for (const p of [50, 95, 99]) line(`${prefix}_draft_ack_p${p}`, r.draft.percentile(p), "ms");
+      line(`${prefix}_requests_unanswered`, r.submit.failed + r.draft.failed, "requests");
+      line(`${prefix}_server_cpu_per_action`, r.cpuMsPerAction, "ms");
+      line(`${prefix}_server_cpu`, r.cpuPercent, "% of one core");
+      // What one core would carry if the server had it to itself (the generator shares these two).
+      line(`${prefix}_actions_per_core_second`, 1000 / r.cpuMsPerAction, "actions/s");
+      line(`${prefix}_store_commit_p99`, r.pauses.flushP99, "ms");
+      line(`${prefix}_generator_event_loop_delay_p99`, r.generatorLagP99, "ms");
+      const within =
+        r.submit.percentile(99) <= BUDGET_MS &&
+        r.draft.percentile(99) <= BUDGET_MS + DRAFT_WINDOW_MS &&
+        r.connected === clients &&
+        r.submit.failed + r.draft.failed === 0;
+      if (!within) break;
+      capacity[setup] = clients;
+      await sleep(1000);
+    }
+    line(`${setup}_capacity`, capacity[setup], `clients (submit ack p99 ≤ ${BUDGET_MS} ms)`);
   }
-  line(`${setup}_capacity`, capacity[setup], `clients (submit ack p99 ≤ ${BUDGET_MS} ms)`);
 }
 line(
   "ratio_capacity_cluster_over_sqlite",

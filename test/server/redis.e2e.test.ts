@@ -16,9 +16,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { CLUSTER_CONTENT_SECURITY_POLICY } from "../../server/http/securityHeaders";
 import { createWorkshop, expectJoinRefused, joinAs, waitFor } from "../helpers/clients";
+import { throwawayDatabases } from "../helpers/databases";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 import { redisCli, startRedis, type RedisService } from "../../server/cli/services/redis";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -27,13 +27,8 @@ afterEach(async () => {
 });
 afterAll(killAll);
 
-// One throwaway PostgreSQL for the file, a fresh database for each cluster (the shared store).
-let postgres: TestPostgres | null = null;
-afterAll(() => postgres?.stop());
-async function database(): Promise<string> {
-  postgres ??= await startPostgres();
-  return postgres.createDatabase();
-}
+// The shared store: a fresh database for each cluster.
+const database = throwawayDatabases();
 
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), "elan-redis-test-"));

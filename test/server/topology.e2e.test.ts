@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createWorkshop, joinAs, waitFor, type AnyRoom } from "../helpers/clients";
+import { throwawayDatabases } from "../helpers/databases";
 import { freePort, killAll, spawnServer, type ServerProcess } from "../helpers/process";
 import { startNginx } from "../helpers/services/nginx";
-import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 import { startRedis } from "../../server/cli/services/redis";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -21,13 +21,8 @@ afterEach(async () => {
 });
 afterAll(killAll);
 
-// One throwaway PostgreSQL for the file, a fresh database for each cluster (the shared store).
-let postgres: TestPostgres | null = null;
-afterAll(() => postgres?.stop());
-async function database(): Promise<string> {
-  postgres ??= await startPostgres();
-  return postgres.createDatabase();
-}
+// The shared store: a fresh database for each cluster.
+const database = throwawayDatabases();
 
 const socketUrl = (room: AnyRoom) =>
   (room.connection as unknown as { transport: { ws: { url: string } } }).transport.ws.url;

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { lockDataDir } from "./dataDir";
 import { PostgresStore } from "./postgres";
-import { SqliteStore } from "./sqlite";
+import { SqliteWorkerStore } from "./sqliteWorker";
 import { StoreOpenError, type WorkshopStore } from "./store";
 
 export const SQLITE_FILE = "elan.sqlite";
@@ -48,9 +48,10 @@ export async function openStore(options: StoreOptions): Promise<OpenedStore> {
   }
   // Refuses a folder that is not writable or that another Élan is using.
   const lock = lockDataDir(options.dataDir);
-  let store: SqliteStore;
+  let store: SqliteWorkerStore;
   try {
-    store = new SqliteStore(join(options.dataDir, SQLITE_FILE));
+    // On a thread of its own: no commit, fsync or query ever blocks the rooms' event loop.
+    store = await SqliteWorkerStore.open(join(options.dataDir, SQLITE_FILE));
   } catch (error) {
     lock.release();
     throw error;

@@ -11,6 +11,7 @@ import pg from "pg";
 import { SQLITE_FILE } from "../../server/store/open";
 import { PostgresStore } from "../../server/store/postgres";
 import { SqliteStore } from "../../server/store/sqlite";
+import { SqliteWorkerStore } from "../../server/store/sqliteWorker";
 import type { WorkshopStore } from "../../server/store/store";
 import { startTestServer, tempDataDir, type TestServer } from "./server";
 import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
@@ -47,56 +48,88 @@ function tracker() {
   };
 }
 
-export const sqliteBackend: StoreBackend = {
-  name: "SQLite",
-  setup: async () => {},
-  teardown: async () => {},
-  fresh: async () => {
-    const dir = tempDataDir();
-    const file = join(dir, SQLITE_FILE);
-    const closers = tracker();
-    closers.add(() => rmSync(dir, { recursive: true, force: true }));
-    return {
-      open: async () => {
-        const store = new SqliteStore(file);
-        closers.add(() => store.close());
-        return store;
-      },
-      sql: async (text, values = []) => {
-        const db = new Database(file);
-        try {
-          const statement = db.prepare(text);
-          if (statement.reader) return statement.all(...values) as Record<string, unknown>[];
-          statement.run(...values);
-          return [];
-        } finally {
-          db.close();
-        }
-      },
-      // Synchronous SQLite cannot wait on a lock without freezing the process: it writes at
-      // the end of the turn, so a read within the same turn is "before the commit".
-      holdActions: async () => ({
-        // Runs synchronously when called (no await before it): in the append's own turn.
-        visibleMeanwhile: async () => {
+/** SQLite's two faces: the synchronous engine, and the server's store on its own thread. */
+function sqliteBackendOf(name: string, threaded: boolean): StoreBackend {
+  return {
+    name,
+    setup: async () => {},
+    teardown: async () => {},
+    fresh: async () => {
+      const dir = tempDataDir();
+      const file = join(dir, SQLITE_FILE);
+      const closers = tracker();
+      closers.add(() => rmSync(dir, { recursive: true, force: true }));
+      return {
+        open: async () => {
+          const store = threaded ? await SqliteWorkerStore.open(file) : new SqliteStore(file);
+          closers.add(() => store.close());
+          return store;
+        },
+        sql: async (text, values = []) => {
           const db = new Database(file);
           try {
-            return db.prepare("SELECT seq FROM actions").all();
+            const statement = db.prepare(text);
+            if (statement.reader) return statement.all(...values) as Record<string, unknown>[];
+            statement.run(...values);
+            return [];
           } finally {
             db.close();
           }
         },
-        release: async () => {},
-      }),
-      server: async () => {
-        const server = await startTestServer({ dataDir: dir });
-        // The folder is this location's: removed with it, not with the server.
-        closers.add(() => server.app.close());
-        return server;
-      },
-      cleanup: closers.run,
-    };
-  },
-};
+        // On its thread, the store waits behind another connection's write lock like any client.
+        // Synchronous SQLite cannot wait on a lock without freezing the process: it writes at
+        // the end of the turn, so a read within the same turn is "before the commit".
+        holdActions: async () =>
+          threaded
+            ? holdWrites(file)
+            : {
+                // Runs synchronously when called (no await before it): in the append's own turn.
+                visibleMeanwhile: async () => {
+                  const db = new Database(file);
+                  try {
+                    return db.prepare("SELECT seq FROM actions").all();
+                  } finally {
+                    db.close();
+                  }
+                },
+                release: async () => {},
+              },
+        server: async () => {
+          const server = await startTestServer({ dataDir: dir });
+          // The folder is this location's: removed with it, not with the server.
+          closers.add(() => server.app.close());
+          return server;
+        },
+        cleanup: closers.run,
+      };
+    },
+  };
+}
+
+/** Another connection takes SQLite's write lock: commits wait until `release`. */
+async function holdWrites(file: string) {
+  const db = new Database(file);
+  db.exec("BEGIN IMMEDIATE");
+  return {
+    visibleMeanwhile: async () => {
+      // Let the store's thread try its commit (it waits on the lock) before looking.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const reader = new Database(file, { readonly: true });
+      try {
+        return reader.prepare("SELECT seq FROM actions").all();
+      } finally {
+        reader.close();
+      }
+    },
+    release: async () => {
+      db.exec("COMMIT");
+      db.close();
+    },
+  };
+}
+
+export const sqliteBackend = sqliteBackendOf("SQLite", false);
+export const sqliteThreadBackend = sqliteBackendOf("SQLite on its own thread", true);
 
 /** Until another session waits for a lock (the store's INSERT behind the held table). */
 async function waitForLockWaiter(holder: pg.Client): Promise<void> {

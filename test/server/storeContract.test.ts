@@ -16,6 +16,7 @@ import {
   postgresBackend,
   postgresStartMs,
   sqliteBackend,
+  sqliteThreadBackend,
   type StoreLocation,
 } from "../helpers/storeBackends";
 
@@ -50,7 +51,7 @@ async function storeLog(store: WorkshopStore, code: string, log: readonly Envelo
   await Promise.all(log.map((envelope, i) => store.append(code, i + 1, envelope)));
 }
 
-const backends = [sqliteBackend, postgresBackend];
+const backends = [sqliteBackend, sqliteThreadBackend, postgresBackend];
 
 describe.each(backends)("the $name store", (backend) => {
   let location: StoreLocation;

@@ -3,13 +3,17 @@
  * folder and a throwaway PostgreSQL (fsync off: it measures the store's own path — round trips,
  * group commit — not the disk). Each of `BENCH_WORKSHOPS` workshops appends `BENCH_APPENDS`
  * realistic envelopes, the next as soon as the previous is acknowledged (a busy room), all
- * workshops at once. Prints `name: value unit` lines; asserts nothing.
+ * workshops at once. Also the longest the event loop was blocked meanwhile (`loop max`): with
+ * SQLite on its own thread (the server's store) the commits leave the loop. Prints
+ * `name: value unit` lines; asserts nothing.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Envelope } from "../../server/session/types";
 import { PostgresStore } from "../../server/store/postgres";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { SqliteStore } from "../../server/store/sqlite";
+import { SqliteWorkerStore } from "../../server/store/sqliteWorker";
 import type { WorkshopStore } from "../../server/store/store";
 import { allocation } from "../helpers/clients";
 import { tempDataDir } from "../helpers/server";
@@ -45,6 +49,8 @@ async function run(name: string, store: WorkshopStore): Promise<void> {
     commits.push(ms);
     rows.push(n);
   });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const started = performance.now();
   await Promise.all(
     codes.map(async (code) => {
@@ -52,6 +58,7 @@ async function run(name: string, store: WorkshopStore): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  loop.disable();
   const total = WORKSHOPS * APPENDS;
   commits.sort((a, b) => a - b);
   const p99 = commits[Math.floor(commits.length * 0.99)] ?? 0;
@@ -60,6 +67,8 @@ async function run(name: string, store: WorkshopStore): Promise<void> {
     `${name} commits: ${commits.length} (${(total / commits.length).toFixed(1)} rows each)`,
   );
   console.log(`${name} commit p99: ${p99.toFixed(2)} ms`);
+  console.log(`${name} event loop blocked max: ${(loop.max / 1e6).toFixed(2)} ms`);
+  console.log(`${name} event loop delay p99: ${(loop.percentile(99) / 1e6).toFixed(2)} ms`);
   await store.close();
 }
 
@@ -67,6 +76,7 @@ console.log(`workshops: ${WORKSHOPS}, appends each: ${APPENDS}`);
 const dir = tempDataDir();
 try {
   await run("sqlite", new SqliteStore(join(dir, "elan.sqlite")));
+  await run("sqlite_thread", await SqliteWorkerStore.open(join(dir, "thread.sqlite")));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

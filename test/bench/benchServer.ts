@@ -1,6 +1,7 @@
 /**
- * The server under load, as its own process: the real Élan app plus a bare Colyseus room that
- * only echoes (the baseline), on a free port. Answers `stats` over IPC with its CPU time and
+ * The server under load, as its own process: the real Élan app plus two baselines, a bare
+ * Colyseus room that only echoes and a bare fan-out room with the workshop's visibility
+ * (fanoutRoom.ts), on a free port. Answers `stats` over IPC with its CPU time and
  * memory so the generator can report the server's cost, not its own.
  */
 import { defineRoom, Room, type Client } from "@colyseus/core";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import { startApp } from "../../server/app";
+import { FanoutRoom } from "./fanoutRoom";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -32,7 +34,7 @@ const app = await startApp({
   databaseUrl: process.env.DATABASE_URL ?? null,
   redisUrl: process.env.REDIS_URL ?? null,
   publicAddress: process.env.PUBLIC_ADDRESS ?? null,
-  extraRooms: { echo: defineRoom(EchoRoom) },
+  extraRooms: { echo: defineRoom(EchoRoom), fanout: defineRoom(FanoutRoom) },
   // 5,000 clients from one loopback address: the per-address HTTP limits would refuse them.
   addressLimits: false,
 });

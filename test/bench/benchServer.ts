@@ -40,11 +40,12 @@ const app = await startApp({
 });
 
 // Where event-loop stalls come from: the store's group commits and garbage collection.
-const pauses = { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 };
+const pauses = { flushMax: 0, flushTotal: 0, flushRows: 0, gcMax: 0, gcTotal: 0 };
 const commits: number[] = [];
-app.deps.store.observeCommits((ms) => {
+app.deps.store.observeCommits((ms, rows) => {
   pauses.flushMax = Math.max(pauses.flushMax, ms);
   pauses.flushTotal += ms;
+  pauses.flushRows += rows;
   commits.push(ms);
 });
 new PerformanceObserver((list) => {
@@ -60,8 +61,12 @@ function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+// Under --cpu-prof, each stats sample marks the profile's clock (monotonic µs), so
+// profileSummary.ts can keep the measured window alone (`--from`/`--to`), not the joins.
+const profiling = process.execArgv.some((arg) => arg.startsWith("--cpu-prof"));
 process.on("message", (message: unknown) => {
   if (message !== "elan:stats") return;
+  if (profiling) console.error(`cpu-profile mark: ${process.hrtime.bigint() / 1000n} µs`);
   const memory = process.memoryUsage();
   const lag = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   loopDelay.reset();
@@ -70,10 +75,10 @@ process.on("message", (message: unknown) => {
     cpu: process.cpuUsage(),
     rss: memory.rss,
     lag,
-    pauses: { ...pauses, flushP99: percentile(commits, 99) },
+    pauses: { ...pauses, flushP99: percentile(commits, 99), flushCount: commits.length },
   });
   commits.length = 0;
-  Object.assign(pauses, { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 });
+  Object.assign(pauses, { flushMax: 0, flushTotal: 0, flushRows: 0, gcMax: 0, gcTotal: 0 });
 });
 const stop = async () => {
   await app.close();

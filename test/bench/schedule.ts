@@ -218,6 +218,8 @@ export function report(prefix: string, r: PhaseResult, targets: Targets = {}): v
   out("server_store_commit_p99", r.pauses.flushP99, "ms");
   out("server_store_commit_max", r.pauses.flushMax, "ms");
   out("server_store_commit_total", r.pauses.flushTotal, "ms");
+  out("server_store_commits", r.pauses.flushCount, "transactions");
+  out("server_store_rows_per_commit", r.pauses.flushRows / r.pauses.flushCount, "rows");
   out("server_gc_pause_max", r.pauses.gcMax, "ms");
   out("server_gc_total", r.pauses.gcTotal, "ms");
   out("generator_event_loop_delay_p99", r.generatorLagP99, "ms");

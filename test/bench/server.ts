@@ -2,19 +2,30 @@
  * `npm run bench:server`: many SDK clients play one schedule against three rooms of one server
  * process in turn — a bare echo room, a bare fan-out room with the workshop's visibility
  * (fanoutRoom.ts: the Colyseus floor for Élan's traffic) and the real workshop — reported as
- * `name: value unit` lines, with the workshop's ratios to each baseline and issue 11's targets. Loopback only, bounded in count and time, stops
- * by itself. Knobs (env): BENCH_CLIENTS (5000), BENCH_ROOM_SIZE (40), BENCH_QUARTERS (3),
- * BENCH_QUARTER_MS (8000), BENCH_MAX_SECONDS (600).
+ * `name: value unit` lines, with the workshop's ratios to each baseline and issue 11's targets.
+ * Loopback only, bounded in count and time, stops by itself. Knobs (env): BENCH_CLIENTS (5000), BENCH_ROOM_SIZE (40), BENCH_QUARTERS (3),
+ * BENCH_QUARTER_MS (8000), BENCH_MAX_SECONDS (600), BENCH_PHASES (echo,fanout,workshop),
+ * BENCH_SERVER_ARGS (node flags for the server process, e.g. --cpu-prof).
  */
 import { WebSocket } from "ws";
 import { spawnBenchServer } from "./benchProcess";
 import { sleep } from "./loadgen";
-import { line, report, runPhase, type PhaseResult, type Schedule } from "./schedule";
+import {
+  line,
+  report,
+  runPhase,
+  type Kind,
+  type PhaseResult,
+  type Schedule,
+  type Targets,
+} from "./schedule";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const MAX_SECONDS = env("BENCH_MAX_SECONDS", 600);
+/** Which rooms to play, in this order (a CPU profile of one phase: BENCH_PHASES=workshop). */
+const PHASES = (process.env.BENCH_PHASES ?? "echo,fanout,workshop").split(",");
 
 const server = await spawnBenchServer();
 const watchdog = setTimeout(() => {
@@ -35,15 +46,8 @@ const schedule: Schedule = {
 
 const generatorStart = process.cpuUsage();
 const wallStart = performance.now();
-const echo = await runPhase("echo", schedule);
-report("echo", echo);
-await sleep(2000);
-const fanout = await runPhase("fanout", schedule);
-report("fanout", fanout);
-await sleep(2000);
-const workshop = await runPhase("workshop", schedule);
 // Issue 11's targets, printed beside each figure (benchmarks report; tests never assert timings).
-report("workshop", workshop, {
+const TARGETS: Targets = {
   submit_ack_p50: "< 5 ms",
   submit_ack_p99: "< 100 ms",
   draft_ack_p50: "< 5 ms",
@@ -51,11 +55,21 @@ report("workshop", workshop, {
   server_store_commit_max: "≤ 10 ms",
   bytes_per_client_per_quarter: "≤ 1,000 B",
   patch_messages_per_action: "as few as co-editing allows",
-});
+};
+const results = new Map<Kind, PhaseResult>();
+for (const kind of ["echo", "fanout", "workshop"] as const) {
+  if (!PHASES.includes(kind)) continue;
+  if (results.size > 0) await sleep(2000);
+  const result = await runPhase(kind, schedule);
+  results.set(kind, result);
+  report(kind, result, kind === "workshop" ? TARGETS : {});
+}
 
 /** `ratio[_fanout]_<name>`: workshop over a baseline, with the target when the issue sets one. */
 function ratio(base: "echo" | "fanout", name: string, of: (r: PhaseResult) => number, goal = "") {
-  const baseline = base === "echo" ? echo : fanout;
+  const workshop = results.get("workshop");
+  const baseline = results.get(base);
+  if (!workshop || !baseline) return;
   const prefix = base === "echo" ? "ratio" : "ratio_fanout";
   const unit = `x (workshop/${base})${goal ? ` (target ${goal})` : ""}`;
   line(`${prefix}_${name}`, of(workshop) / of(baseline), unit);

@@ -1,24 +1,17 @@
 /**
- * `npm run bench:server`: many SDK clients play one schedule against three rooms of one server
- * process in turn — a bare echo room, a bare fan-out room with the workshop's visibility
+ * `npm run bench:server`: many SDK clients play one schedule against three rooms in turn, each
+ * on a fresh server process — a bare echo room, a bare fan-out room with the workshop's visibility
  * (fanoutRoom.ts: the Colyseus floor for Élan's traffic) and the real workshop — reported as
  * `name: value unit` lines, with the workshop's ratios to each baseline and issue 11's targets.
- * Loopback only, bounded in count and time, stops by itself. Knobs (env): BENCH_CLIENTS (5000), BENCH_ROOM_SIZE (40), BENCH_QUARTERS (3),
- * BENCH_QUARTER_MS (8000), BENCH_MAX_SECONDS (600), BENCH_PHASES (echo,fanout,workshop),
- * BENCH_SERVER_ARGS (node flags for the server process, e.g. --cpu-prof).
+ * Loopback only, bounded in count and time, stops by itself. Knobs (env): BENCH_CLIENTS (5000),
+ * BENCH_ROOM_SIZE (40), BENCH_QUARTERS (3), BENCH_QUARTER_MS (8000), BENCH_MAX_SECONDS (600),
+ * BENCH_PHASES (echo,fanout,workshop), BENCH_SERVER_ARGS (node flags for the server process,
+ * e.g. --cpu-prof).
  */
 import { WebSocket } from "ws";
-import { spawnBenchServer } from "./benchProcess";
+import { spawnBenchServer, type BenchProcess } from "./benchProcess";
 import { sleep } from "./loadgen";
-import {
-  line,
-  report,
-  runPhase,
-  type Kind,
-  type PhaseResult,
-  type Schedule,
-  type Targets,
-} from "./schedule";
+import { line, report, runPhase, type Kind, type PhaseResult, type Targets } from "./schedule";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -27,22 +20,33 @@ const MAX_SECONDS = env("BENCH_MAX_SECONDS", 600);
 /** Which rooms to play, in this order (a CPU profile of one phase: BENCH_PHASES=workshop). */
 const PHASES = (process.env.BENCH_PHASES ?? "echo,fanout,workshop").split(",");
 
-const server = await spawnBenchServer();
+// Each phase gets a fresh server process: memory and GC then belong to that phase's rooms
+// alone, not to the connections an earlier phase left behind.
+let server: BenchProcess | null = null;
 const watchdog = setTimeout(() => {
   console.error(`bench: gave up after ${MAX_SECONDS} s`);
-  server.child.kill("SIGKILL");
+  server?.child.kill("SIGKILL");
   process.exit(2);
 }, MAX_SECONDS * 1000);
 
-const schedule: Schedule = {
-  clients: env("BENCH_CLIENTS", 5000),
-  roomSize: env("BENCH_ROOM_SIZE", 40),
-  quarters: env("BENCH_QUARTERS", 3),
-  quarterMs: env("BENCH_QUARTER_MS", 8000),
-  createAt: [server.url],
-  joinAt: [server.url],
-  serverStats: server.stats,
-};
+async function play(kind: Kind): Promise<PhaseResult> {
+  const running = await spawnBenchServer();
+  server = running;
+  try {
+    return await runPhase(kind, {
+      clients: env("BENCH_CLIENTS", 5000),
+      roomSize: env("BENCH_ROOM_SIZE", 40),
+      quarters: env("BENCH_QUARTERS", 3),
+      quarterMs: env("BENCH_QUARTER_MS", 8000),
+      createAt: [running.url],
+      joinAt: [running.url],
+      serverStats: running.stats,
+    });
+  } finally {
+    await running.stop();
+    server = null;
+  }
+}
 
 const generatorStart = process.cpuUsage();
 const wallStart = performance.now();
@@ -60,7 +64,7 @@ const results = new Map<Kind, PhaseResult>();
 for (const kind of ["echo", "fanout", "workshop"] as const) {
   if (!PHASES.includes(kind)) continue;
   if (results.size > 0) await sleep(2000);
-  const result = await runPhase(kind, schedule);
+  const result = await play(kind);
   results.set(kind, result);
   report(kind, result, kind === "workshop" ? TARGETS : {});
 }
@@ -95,5 +99,4 @@ line(
   "% of one core",
 );
 clearTimeout(watchdog);
-await server.stop();
 process.exit(0);

@@ -3,9 +3,11 @@
  * hosted exactly once: here, on its live owner, or reopened here from the store), the hand-over
  * of every room when the process drains, and what happens when its ownership is lost.
  */
+import { matchMaker } from "@colyseus/core";
 import { JoinRefusal } from "../http/frontDoor";
 import { restoreRoom } from "../rooms/restore";
 import type { RoomDeps } from "../rooms/deps";
+import { SessionRoom } from "../rooms/SessionRoom";
 import { ensureHosted, RoomMoving, type HostingContext, type RoomDirectory } from "./hosting";
 
 /** `beforeJoinById` for the front door: after it, the matchmaker finds the room's one host. */
@@ -36,6 +38,10 @@ export function joinGate(
     },
   };
   return async (roomId) => {
+    // A room of another kind hosted here (the benchmarks' baselines) is neither stored nor
+    // owned: the matchmaker seats it as is (the gate would drop its listing as stale).
+    const local = matchMaker.getLocalRoomById(roomId);
+    if (local && !(local instanceof SessionRoom)) return;
     try {
       await ensureHosted(ctx, roomId);
     } catch (error) {

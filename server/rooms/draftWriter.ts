@@ -2,8 +2,9 @@
  * Draft edits reach teammates at once, but the log keeps at most one draft per team per short
  * window: the first edit after a quiet spell is written straight away, later ones within the
  * window are folded into one entry written when it closes (the team's draft as it then stands).
- * So forty participants clicking for thirty seconds write a few hundred rows, not seventeen
- * thousand, and an edit is still acknowledged only once an entry holding it is durable.
+ * So a team clicking as fast as it can writes at most one row per window (20 a second with the
+ * room's 50 ms), not one per click, and an edit is still acknowledged only once an entry
+ * holding it is durable.
  *
  * Log order stays true: the room flushes every pending draft before it logs any other action,
  * so a replay sees each draft before whatever followed it.

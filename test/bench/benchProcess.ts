@@ -16,6 +16,9 @@ export interface ServerStats {
     flushMax: number;
     flushTotal: number;
     flushP99: number;
+    /** Commits (transactions) and the rows they wrote. */
+    flushCount: number;
+    flushRows: number;
     gcMax: number;
     gcTotal: number;
   };
@@ -77,6 +80,8 @@ export function combineStats(all: readonly ServerStats[]): ServerStats {
       flushMax: max((s) => s.pauses.flushMax),
       flushTotal: sum((s) => s.pauses.flushTotal),
       flushP99: max((s) => s.pauses.flushP99),
+      flushCount: sum((s) => s.pauses.flushCount),
+      flushRows: sum((s) => s.pauses.flushRows),
       gcMax: max((s) => s.pauses.gcMax),
       gcTotal: sum((s) => s.pauses.gcTotal),
     },

@@ -1,6 +1,7 @@
 /**
- * The server under load, as its own process: the real Élan app plus a bare Colyseus room that
- * only echoes (the baseline), on a free port. Answers `stats` over IPC with its CPU time and
+ * The server under load, as its own process: the real Élan app plus two baselines, a bare
+ * Colyseus room that only echoes and a bare fan-out room with the workshop's visibility
+ * (fanoutRoom.ts), on a free port. Answers `stats` over IPC with its CPU time and
  * memory so the generator can report the server's cost, not its own.
  */
 import { defineRoom, Room, type Client } from "@colyseus/core";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import { startApp } from "../../server/app";
+import { FanoutRoom } from "./fanoutRoom";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -32,17 +34,18 @@ const app = await startApp({
   databaseUrl: process.env.DATABASE_URL ?? null,
   redisUrl: process.env.REDIS_URL ?? null,
   publicAddress: process.env.PUBLIC_ADDRESS ?? null,
-  extraRooms: { echo: defineRoom(EchoRoom) },
+  extraRooms: { echo: defineRoom(EchoRoom), fanout: defineRoom(FanoutRoom) },
   // 5,000 clients from one loopback address: the per-address HTTP limits would refuse them.
   addressLimits: false,
 });
 
 // Where event-loop stalls come from: the store's group commits and garbage collection.
-const pauses = { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 };
+const pauses = { flushMax: 0, flushTotal: 0, flushRows: 0, gcMax: 0, gcTotal: 0 };
 const commits: number[] = [];
-app.deps.store.observeCommits((ms) => {
+app.deps.store.observeCommits((ms, rows) => {
   pauses.flushMax = Math.max(pauses.flushMax, ms);
   pauses.flushTotal += ms;
+  pauses.flushRows += rows;
   commits.push(ms);
 });
 new PerformanceObserver((list) => {
@@ -58,8 +61,12 @@ function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+// Under --cpu-prof, each stats sample marks the profile's clock (monotonic µs), so
+// profileSummary.ts can keep the measured window alone (`--from`/`--to`), not the joins.
+const profiling = process.execArgv.some((arg) => arg.startsWith("--cpu-prof"));
 process.on("message", (message: unknown) => {
   if (message !== "elan:stats") return;
+  if (profiling) console.error(`cpu-profile mark: ${process.hrtime.bigint() / 1000n} µs`);
   const memory = process.memoryUsage();
   const lag = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   loopDelay.reset();
@@ -68,10 +75,10 @@ process.on("message", (message: unknown) => {
     cpu: process.cpuUsage(),
     rss: memory.rss,
     lag,
-    pauses: { ...pauses, flushP99: percentile(commits, 99) },
+    pauses: { ...pauses, flushP99: percentile(commits, 99), flushCount: commits.length },
   });
   commits.length = 0;
-  Object.assign(pauses, { flushMax: 0, flushTotal: 0, gcMax: 0, gcTotal: 0 });
+  Object.assign(pauses, { flushMax: 0, flushTotal: 0, flushRows: 0, gcMax: 0, gcTotal: 0 });
 });
 const stop = async () => {
   await app.close();

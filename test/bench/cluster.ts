@@ -8,8 +8,9 @@
  * both processes and every participant joins through the other one, as a load balancer would
  * send them. Reports join time, submit/draft ack p50/p95/p99, server CPU per action, store commit
  * p99, the generator's own CPU, and the capacity of each setup: the most clients whose submit
- * ack p99 stays within BENCH_P99_BUDGET_MS (and draft ack p99 within the budget plus the 200 ms
- * a draft edit waits to be folded with the next, by design), with the ratio (c)/(a).
+ * ack p99 stays within BENCH_P99_BUDGET_MS (and draft ack p99 within the budget plus the
+ * DRAFT_WINDOW_MS a draft edit may wait to be folded with the next, by design), with the ratio
+ * (c)/(a).
  * Knobs: BENCH_STEPS (1000,2000,4000), BENCH_P99_BUDGET_MS (100), BENCH_QUARTERS (3),
  * BENCH_QUARTER_MS (8000), BENCH_ROOM_SIZE (40), BENCH_MAX_SECONDS (1800).
  */

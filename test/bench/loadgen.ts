@@ -12,6 +12,8 @@ export type AnyRoom = Room<any, any>;
 export interface LoadClient {
   room: AnyRoom;
   bytes: number;
+  /** Non-empty state patch frames received (the server drops empty ones before the socket). */
+  patches: number;
 }
 
 /** Joins, then routes state frames to a byte counter unless this client decodes. */
@@ -37,16 +39,15 @@ export async function lightJoin(
   const room = await withRetry(join);
   room.reconnection.enabled = false;
   room.onMessage("*", () => {}); // messages this client does not use (facilitator, seat…)
-  const client: LoadClient = { room, bytes: 0 };
+  const client: LoadClient = { room, bytes: 0, patches: 0 };
   const events = room.connection.events;
   const original = events.onmessage;
   events.onmessage = (event: MessageEvent) => {
     const data = event.data as ArrayBuffer;
     client.bytes += data.byteLength;
-    if (!decode) {
-      const code = new Uint8Array(data, 0, 1)[0];
-      if (code === Protocol.ROOM_STATE || code === Protocol.ROOM_STATE_PATCH) return;
-    }
+    const code = new Uint8Array(data, 0, 1)[0];
+    if (code === Protocol.ROOM_STATE_PATCH) client.patches++;
+    if (!decode && (code === Protocol.ROOM_STATE || code === Protocol.ROOM_STATE_PATCH)) return;
     original?.(event);
   };
   return client;

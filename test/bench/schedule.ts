@@ -26,9 +26,12 @@ export interface PhaseResult {
   pauses: ServerStats["pauses"];
   generatorLagP99: number;
   bytesPerClientQuarter: number;
+  /** Non-empty state patch frames the server wrote to sockets, per player request. */
+  patchesPerAction: number;
 }
 
-export type Kind = "workshop" | "echo";
+/** The real app, the bare echo baseline, or the bare fan-out baseline (fanoutRoom.ts). */
+export type Kind = "workshop" | "fanout" | "echo";
 
 export interface Schedule {
   clients: number;
@@ -71,7 +74,7 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
                   pacing: "auto",
                   seed: `bench-${r}`,
                 })
-              : new Client(s.createAt[r % s.createAt.length]!).create("echo"),
+              : new Client(s.createAt[r % s.createAt.length]!).create(kind),
           true,
         ),
     ),
@@ -97,20 +100,24 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
     JOIN_CONCURRENCY,
   );
   const joinSeconds = (performance.now() - joinStart) / 1000;
-  if (kind === "workshop") await Promise.all(hosts.map((h) => h.room.request("game.start")));
+  // The fan-out room follows the workshop's phases (briefing → decision → results), bare.
+  const phased = kind !== "echo";
+  if (phased) await Promise.all(hosts.map((h) => h.room.request("game.start")));
   await sleep(500);
 
   const submit = new Latencies();
   const draft = new Latencies();
   const random = jitter(kind === "workshop" ? 1 : 1); // same schedule for both phases
   const bytesBefore = participants.reduce((n, p) => n + p.client.bytes, 0);
+  const everyone = [...hosts, ...participants.map((p) => p.client)];
+  const patchesBefore = everyone.reduce((n, c) => n + c.patches, 0);
   const before = await s.serverStats();
   const started = performance.now();
   generatorLag.reset();
   const pending: Promise<void>[] = [];
   for (let q = 0; q < QUARTERS; q++) {
     const t0 = performance.now();
-    if (kind === "workshop") await Promise.all(hosts.map((h) => h.room.request("phase.next")));
+    if (phased) await Promise.all(hosts.map((h) => h.room.request("phase.next")));
     const submitted = new Set<string>();
     for (const { client, host } of participants) {
       const team = `${host.room.roomId}:${teamOf.get(client)}`;
@@ -140,7 +147,7 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
       }
     }
     await sleep(Math.max(0, t0 + 0.9 * QUARTER_MS - performance.now()));
-    if (kind === "workshop") {
+    if (phased) {
       await Promise.all(
         hosts.map(async (h) => {
           if (h.room.state.phase === "decision") await h.room.request("phase.next");
@@ -155,6 +162,7 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
   const wallUs = (performance.now() - started) * 1000;
   const cpuUs = after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system);
   const bytes = participants.reduce((n, p) => n + p.client.bytes, 0) - bytesBefore;
+  const patches = everyone.reduce((n, c) => n + c.patches, 0) - patchesBefore;
   const connected = participants.filter((p) => p.client.room.connection.isOpen).length;
   await pooled(
     [
@@ -178,33 +186,43 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
     pauses: after.pauses,
     generatorLagP99: generatorLag.percentile(99) / 1e6,
     bytesPerClientQuarter: bytes / (participants.length * QUARTERS),
+    patchesPerAction: patches / Math.max(1, submit.count + draft.count),
   };
 }
 
 export const line = (name: string, value: number, unit: string) =>
   console.log(`${name}: ${Number.isFinite(value) ? Number(value.toFixed(2)) : value} ${unit}`);
 
-/** Every figure of one phase as `<prefix>_<name>: value unit` lines. */
-export function report(prefix: string, r: PhaseResult): void {
-  line(`${prefix}_clients_connected`, r.connected, "clients");
-  line(`${prefix}_rooms`, r.rooms, "rooms");
-  line(`${prefix}_join_time`, r.joinSeconds, "s");
-  line(`${prefix}_join_retries`, r.joinRetries, "retries");
-  for (const p of [50, 95, 99]) line(`${prefix}_submit_ack_p${p}`, r.submit.percentile(p), "ms");
-  line(`${prefix}_submit_acks`, r.submit.count, "requests");
-  for (const p of [50, 95, 99]) line(`${prefix}_draft_ack_p${p}`, r.draft.percentile(p), "ms");
-  line(`${prefix}_draft_acks`, r.draft.count, "requests");
-  line(`${prefix}_requests_unanswered`, r.submit.failed + r.draft.failed, "requests");
-  line(`${prefix}_server_cpu`, r.cpuPercent, "% of one core");
-  line(`${prefix}_server_cpu_per_action`, r.cpuMsPerAction, "ms");
-  line(`${prefix}_server_rss`, r.rssMb, "MB");
-  line(`${prefix}_server_event_loop_delay_p99`, r.serverLagP99, "ms");
-  line(`${prefix}_server_event_loop_delay_max`, r.serverLagMax, "ms");
-  line(`${prefix}_server_store_commit_p99`, r.pauses.flushP99, "ms");
-  line(`${prefix}_server_store_commit_max`, r.pauses.flushMax, "ms");
-  line(`${prefix}_server_store_commit_total`, r.pauses.flushTotal, "ms");
-  line(`${prefix}_server_gc_pause_max`, r.pauses.gcMax, "ms");
-  line(`${prefix}_server_gc_total`, r.pauses.gcTotal, "ms");
-  line(`${prefix}_generator_event_loop_delay_p99`, r.generatorLagP99, "ms");
-  line(`${prefix}_bytes_per_client_per_quarter`, r.bytesPerClientQuarter, "B");
+/** Goals printed beside a figure ("≤ 1,000 B"), keyed by the figure's name after the prefix. */
+export type Targets = Partial<Record<string, string>>;
+
+/** Every figure of one phase as `<prefix>_<name>: value unit` lines, with its target if any. */
+export function report(prefix: string, r: PhaseResult, targets: Targets = {}): void {
+  const out = (name: string, value: number, unit: string) =>
+    line(`${prefix}_${name}`, value, targets[name] ? `${unit} (target ${targets[name]})` : unit);
+  out("clients_connected", r.connected, "clients");
+  out("rooms", r.rooms, "rooms");
+  out("join_time", r.joinSeconds, "s");
+  out("join_retries", r.joinRetries, "retries");
+  for (const p of [50, 95, 99]) out(`submit_ack_p${p}`, r.submit.percentile(p), "ms");
+  out("submit_acks", r.submit.count, "requests");
+  for (const p of [50, 95, 99]) out(`draft_ack_p${p}`, r.draft.percentile(p), "ms");
+  out("draft_acks", r.draft.count, "requests");
+  out("requests_unanswered", r.submit.failed + r.draft.failed, "requests");
+  out("server_cpu", r.cpuPercent, "% of one core");
+  out("server_cpu_per_action", r.cpuMsPerAction, "ms");
+  out("server_rss", r.rssMb, "MB");
+  out("server_rss_per_1000_participants", (1000 * r.rssMb) / r.connected, "MB");
+  out("server_event_loop_delay_p99", r.serverLagP99, "ms");
+  out("server_event_loop_delay_max", r.serverLagMax, "ms");
+  out("server_store_commit_p99", r.pauses.flushP99, "ms");
+  out("server_store_commit_max", r.pauses.flushMax, "ms");
+  out("server_store_commit_total", r.pauses.flushTotal, "ms");
+  out("server_store_commits", r.pauses.flushCount, "transactions");
+  out("server_store_rows_per_commit", r.pauses.flushRows / r.pauses.flushCount, "rows");
+  out("server_gc_pause_max", r.pauses.gcMax, "ms");
+  out("server_gc_total", r.pauses.gcTotal, "ms");
+  out("generator_event_loop_delay_p99", r.generatorLagP99, "ms");
+  out("bytes_per_client_per_quarter", r.bytesPerClientQuarter, "B");
+  out("patch_messages_per_action", r.patchesPerAction, "messages");
 }

@@ -7,6 +7,7 @@
  */
 import { Client } from "@colyseus/sdk";
 import { afterEach, describe, expect, it } from "vitest";
+import { DRAFT_WINDOW_MS } from "../../server/rooms/SessionRoom";
 import { sessionHash } from "../../server/session/hash";
 import { replaySession } from "../../server/session/session";
 import type { Ack, ClockMessage } from "../../shared/index";
@@ -94,8 +95,8 @@ describe("a draft flood", () => {
     const session = s.app.deps.live.get(fac.code)?.session;
     if (!session) throw new Error("room gone");
     const rows = session.seq - seqBefore;
-    // Two teams, a 200 ms window, 1.5 s of clicking: at most ~9 rows a team.
-    expect(rows).toBeLessThanOrEqual(2 * (Math.ceil(1500 / 200) + 2));
+    // Two teams, one row per team per draft window at most, 1.5 s of clicking.
+    expect(rows).toBeLessThanOrEqual(2 * (Math.ceil(1500 / DRAFT_WINDOW_MS) + 2));
     expect(rows * 3).toBeLessThan(acks);
     // Acknowledged means durable: the log replays to the live state.
     const stored = await s.app.deps.store.load(fac.code);

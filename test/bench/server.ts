@@ -56,7 +56,9 @@ const TARGETS: Targets = {
   submit_ack_p99: "< 100 ms",
   draft_ack_p50: "< 5 ms",
   draft_ack_p99: "< 100 ms",
-  server_store_commit_max: "≤ 10 ms",
+  // The SQLite store commits on its own thread: a commit's length no longer blocks the loop
+  // (the "≤ 10 ms" is about the loop; see event_loop_delay and storeAppends.ts).
+  server_store_commit_max: "on the store's thread, off the event loop",
   bytes_per_client_per_quarter: "≤ 1,000 B",
   patch_messages_per_action: "as few as co-editing allows",
 };

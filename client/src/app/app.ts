@@ -23,6 +23,10 @@ import { Emitter } from "./emitter";
 import type { RenderGovernor } from "./governor";
 import { DebriefStore } from "./insights";
 import { RoomSound } from "../sound/sound";
+import { LoadingNotice } from "../ui/loadingNotice";
+
+/** A screen fetched when first shown (scenes/lazy.ts). */
+export type SceneLoader = () => Promise<new () => Phaser.Scene>;
 
 export interface UiState {
   wantsDebrief: boolean;
@@ -49,7 +53,13 @@ export class App {
   readonly start: StartParams;
   game: Phaser.Game | null = null;
   governor: RenderGovernor | null = null;
+  /** Screens not in the game until first shown (main.ts sets them). */
+  lazyScenes: Partial<Record<SceneKey, SceneLoader>> = {};
   private current: SceneKey | null = null;
+  /** The screen the route asks for: `current` once it has loaded. */
+  private wanted: SceneKey | null = null;
+  private readonly loading = new Map<SceneKey, Promise<void>>();
+  private readonly loadingNotice = new LoadingNotice();
   private offSession: (() => void)[] = [];
 
   constructor(readonly overlay: HTMLElement) {
@@ -222,7 +232,50 @@ export class App {
 
   show(key: SceneKey): void {
     const game = this.game;
-    if (!game || key === this.current) return;
+    if (!game) return;
+    this.wanted = key;
+    if (key === this.current) {
+      this.loadingNotice.hide();
+      return;
+    }
+    if (game.scene.getScene(key)) {
+      this.switchTo(game, key);
+      return;
+    }
+    // Until its chunk arrives the current screen stays, with a notice if that takes a while.
+    this.loadingNotice.show(t("loading.screen"));
+    void this.load(game, key).then(
+      () => {
+        if (this.wanted === key) this.switchTo(game, key);
+      },
+      (error: unknown) => {
+        console.error(`Loading the ${key} screen failed:`, error);
+        if (this.wanted !== key) return;
+        this.loadingNotice.hide();
+        this.wanted = this.current;
+        this.notify("loading.failed", "error");
+      },
+    );
+  }
+
+  /** Fetches a lazy screen's chunk once and adds the scene to the game (not started). */
+  private load(game: Phaser.Game, key: SceneKey): Promise<void> {
+    let pending = this.loading.get(key);
+    if (!pending) {
+      const loader = this.lazyScenes[key];
+      if (!loader) return Promise.reject(new Error(`No scene ${key}.`));
+      pending = loader().then((scene) => {
+        if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+      });
+      // A failed fetch (network) may be tried again on the next visit.
+      pending.catch(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private switchTo(game: Phaser.Game, key: SceneKey): void {
+    this.loadingNotice.hide();
     this.wake();
     game.scene.stop(this.current ?? SCENES.boot);
     this.current = key;

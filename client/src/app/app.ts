@@ -59,6 +59,8 @@ export class App {
   /** The screen the route asks for: `current` once it has loaded. */
   private wanted: SceneKey | null = null;
   private readonly loading = new Map<SceneKey, Promise<void>>();
+  /** Screens whose chunk could not be fetched: the browser keeps that failure for this page. */
+  private readonly unavailable = new Set<SceneKey>();
   private readonly loadingNotice = new LoadingNotice();
   private offSession: (() => void)[] = [];
 
@@ -242,6 +244,7 @@ export class App {
       this.switchTo(game, key);
       return;
     }
+    if (this.unavailable.has(key)) return;
     // Until its chunk arrives the current screen stays, with a notice if that takes a while.
     this.loadingNotice.show(t("loading.screen"));
     void this.load(game, key).then(
@@ -250,10 +253,13 @@ export class App {
       },
       (error: unknown) => {
         console.error(`Loading the ${key} screen failed:`, error);
+        // A failed module fetch stays failed in this page (the module map keeps it): say so
+        // once, and leave the reload to the person.
+        this.unavailable.add(key);
         if (this.wanted !== key) return;
         this.loadingNotice.hide();
         this.wanted = this.current;
-        this.notify("loading.failed", "error");
+        this.toasts.show(t("loading.failed"), "error", 15_000);
       },
     );
   }
@@ -267,8 +273,6 @@ export class App {
       pending = loader().then((scene) => {
         if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
       });
-      // A failed fetch (network) may be tried again on the next visit.
-      pending.catch(() => this.loading.delete(key));
       this.loading.set(key, pending);
     }
     return pending;

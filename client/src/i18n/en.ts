@@ -682,5 +682,5 @@ export const en: Record<keyof typeof fr, string> = {
 
   // issue 11 (client): screens loaded when first shown
   "loading.screen": "Loading the screen…",
-  "loading.failed": "This screen could not be loaded: check the connection and try again.",
+  "loading.failed": "This screen could not be loaded: check the connection, then reload the page.",
 };

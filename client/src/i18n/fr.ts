@@ -702,5 +702,6 @@ export const fr = {
 
   // issue 11 (client): screens loaded when first shown
   "loading.screen": "Chargement de l'écran…",
-  "loading.failed": "Cet écran n'a pas pu être chargé : vérifiez la connexion et réessayez.",
+  "loading.failed":
+    "Cet écran n'a pas pu être chargé : vérifiez la connexion, puis rechargez la page.",
 };

@@ -48,3 +48,5 @@ app.game = game;
 app.lazyScenes = LAZY_SCENES;
 app.governor = new RenderGovernor(game);
 exposeTestHooks(app);
+// Connect (seat, console, solo game) while Phaser boots and loads the icons, not after.
+void app.resume();

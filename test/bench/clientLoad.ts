@@ -45,7 +45,7 @@ export interface WireLoad {
   bytes: number;
   responses: number;
   /** Per URL path: bytes received and the Content-Encoding it came with. */
-  byPath: { path: string; bytes: number; encoding: string }[];
+  byPath: { path: string | null; bytes: number; encoding: string }[];
 }
 
 /**
@@ -59,21 +59,24 @@ export async function firstLoadOverWire(browser: Browser, url: string): Promise<
   const { context, page, cdp } = await newPage(browser, 1);
   try {
     await cdp.send("Network.enable");
-    const requests = new Map<string, { path: string; encoding: string }>();
+    const requests = new Map<string, { path: string | null; encoding: string }>();
     const byPath: WireLoad["byPath"] = [];
     let bytes = 0;
     cdp.on("Network.responseReceived", (e) => {
       const headers = Object.fromEntries(
         Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
       );
+      const url = new URL(e.response.url);
       requests.set(e.requestId, {
-        path: new URL(e.response.url).pathname,
+        path: url.protocol.startsWith("http") ? url.pathname : null,
         encoding: headers["content-encoding"] ?? "identity",
       });
     });
     cdp.on("Network.loadingFinished", (e) => {
       bytes += e.encodedDataLength;
       const known = requests.get(e.requestId);
+      // data: and blob: URLs (Phaser's built-in textures, the icons' object URLs) cost nothing.
+      if (e.encodedDataLength === 0 && known?.path === null) return;
       byPath.push({
         path: known?.path ?? "?",
         bytes: e.encodedDataLength,

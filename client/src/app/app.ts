@@ -56,6 +56,9 @@ export class App {
   /** Screens not in the game until first shown (main.ts sets them). */
   lazyScenes: Partial<Record<SceneKey, SceneLoader>> = {};
   private current: SceneKey | null = null;
+  /** No screen shows before the boot scene has loaded the icons and the resume has settled. */
+  private isBooted = false;
+  private resumed = false;
   /** The screen the route asks for: `current` once it has loaded. */
   private wanted: SceneKey | null = null;
   private readonly loading = new Map<SceneKey, Promise<void>>();
@@ -113,8 +116,27 @@ export class App {
     this.notify(errorKey(error), "error");
   }
 
-  /** Called once the boot scene is ready: resume whatever this browser was doing. */
+  /**
+   * Resumes whatever this browser was doing (a seat, a console, a solo game). Called as the page
+   * starts, so the connection is made while Phaser boots and loads the icons; the first screen
+   * shows once both are done (`booted`).
+   */
   async resume(): Promise<void> {
+    try {
+      await this.reconnect();
+    } finally {
+      this.resumed = true;
+      this.route();
+    }
+  }
+
+  /** The boot scene has loaded what every screen draws with: screens may show from now on. */
+  booted(): void {
+    this.isBooted = true;
+    this.route();
+  }
+
+  private async reconnect(): Promise<void> {
     const { code, projector } = this.start;
     try {
       if (code && projector) return this.adopt(await project(code));
@@ -136,7 +158,6 @@ export class App {
         storage.saveCurrentSolo(null);
       }
     }
-    this.route();
   }
 
   adopt(session: Session): void {
@@ -221,6 +242,7 @@ export class App {
   }
 
   route(): void {
+    if (!this.isBooted || !this.resumed) return;
     const session = this.session;
     const key = routeFor({
       connected: session !== null && session.view !== null,

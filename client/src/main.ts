@@ -15,9 +15,7 @@ import { BootScene } from "./scenes/BootScene";
 import { HomeScene } from "./scenes/HomeScene";
 import { LobbyScene } from "./scenes/LobbyScene";
 import { BoardScene } from "./scenes/BoardScene";
-import { FacilitatorScene } from "./scenes/FacilitatorScene";
-import { ProjectorScene } from "./scenes/ProjectorScene";
-import { DebriefScene } from "./scenes/DebriefScene";
+import { LAZY_SCENES } from "./scenes/lazy";
 import { exposeTestHooks } from "./testHooks";
 import { pickRenderer } from "./app/renderer";
 import { RenderGovernor } from "./app/governor";
@@ -42,17 +40,13 @@ const game = new Phaser.Game({
   render: { antialias: true },
   // A board changes when people act: 30 frames a second are plenty and halve the work.
   fps: { limit: 30 },
-  scene: [
-    BootScene,
-    HomeScene,
-    LobbyScene,
-    BoardScene,
-    FacilitatorScene,
-    ProjectorScene,
-    DebriefScene,
-  ],
+  // A participant's screens; the console, the projector and the debrief come when first shown.
+  scene: [BootScene, HomeScene, LobbyScene, BoardScene],
 });
 game.registry.set(APP_REGISTRY_KEY, app);
 app.game = game;
+app.lazyScenes = LAZY_SCENES;
 app.governor = new RenderGovernor(game);
 exposeTestHooks(app);
+// Connect (seat, console, solo game) while Phaser boots and loads the icons, not after.
+void app.resume();

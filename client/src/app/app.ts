@@ -23,6 +23,10 @@ import { Emitter } from "./emitter";
 import type { RenderGovernor } from "./governor";
 import { DebriefStore } from "./insights";
 import { RoomSound } from "../sound/sound";
+import { LoadingNotice } from "../ui/loadingNotice";
+
+/** A screen fetched when first shown (scenes/lazy.ts). */
+export type SceneLoader = () => Promise<new () => Phaser.Scene>;
 
 export interface UiState {
   wantsDebrief: boolean;
@@ -49,7 +53,18 @@ export class App {
   readonly start: StartParams;
   game: Phaser.Game | null = null;
   governor: RenderGovernor | null = null;
+  /** Screens not in the game until first shown (main.ts sets them). */
+  lazyScenes: Partial<Record<SceneKey, SceneLoader>> = {};
   private current: SceneKey | null = null;
+  /** No screen shows before the boot scene has loaded the icons and the resume has settled. */
+  private isBooted = false;
+  private resumed = false;
+  /** The screen the route asks for: `current` once it has loaded. */
+  private wanted: SceneKey | null = null;
+  private readonly loading = new Map<SceneKey, Promise<void>>();
+  /** Screens whose chunk could not be fetched: the browser keeps that failure for this page. */
+  private readonly unavailable = new Set<SceneKey>();
+  private readonly loadingNotice = new LoadingNotice();
   private offSession: (() => void)[] = [];
 
   constructor(readonly overlay: HTMLElement) {
@@ -101,8 +116,27 @@ export class App {
     this.notify(errorKey(error), "error");
   }
 
-  /** Called once the boot scene is ready: resume whatever this browser was doing. */
+  /**
+   * Resumes whatever this browser was doing (a seat, a console, a solo game). Called as the page
+   * starts, so the connection is made while Phaser boots and loads the icons; the first screen
+   * shows once both are done (`booted`).
+   */
   async resume(): Promise<void> {
+    try {
+      await this.reconnect();
+    } finally {
+      this.resumed = true;
+      this.route();
+    }
+  }
+
+  /** The boot scene has loaded what every screen draws with: screens may show from now on. */
+  booted(): void {
+    this.isBooted = true;
+    this.route();
+  }
+
+  private async reconnect(): Promise<void> {
     const { code, projector } = this.start;
     try {
       if (code && projector) return this.adopt(await project(code));
@@ -124,7 +158,6 @@ export class App {
         storage.saveCurrentSolo(null);
       }
     }
-    this.route();
   }
 
   adopt(session: Session): void {
@@ -209,6 +242,7 @@ export class App {
   }
 
   route(): void {
+    if (!this.isBooted || !this.resumed) return;
     const session = this.session;
     const key = routeFor({
       connected: session !== null && session.view !== null,
@@ -222,7 +256,52 @@ export class App {
 
   show(key: SceneKey): void {
     const game = this.game;
-    if (!game || key === this.current) return;
+    if (!game) return;
+    this.wanted = key;
+    if (key === this.current) {
+      this.loadingNotice.hide();
+      return;
+    }
+    if (game.scene.getScene(key)) {
+      this.switchTo(game, key);
+      return;
+    }
+    if (this.unavailable.has(key)) return;
+    // Until its chunk arrives the current screen stays, with a notice if that takes a while.
+    this.loadingNotice.show(t("loading.screen"));
+    void this.load(game, key).then(
+      () => {
+        if (this.wanted === key) this.switchTo(game, key);
+      },
+      (error: unknown) => {
+        console.error(`Loading the ${key} screen failed:`, error);
+        // A failed module fetch stays failed in this page (the module map keeps it): say so
+        // once, and leave the reload to the person.
+        this.unavailable.add(key);
+        if (this.wanted !== key) return;
+        this.loadingNotice.hide();
+        this.wanted = this.current;
+        this.toasts.show(t("loading.failed"), "error", 15_000);
+      },
+    );
+  }
+
+  /** Fetches a lazy screen's chunk once and adds the scene to the game (not started). */
+  private load(game: Phaser.Game, key: SceneKey): Promise<void> {
+    let pending = this.loading.get(key);
+    if (!pending) {
+      const loader = this.lazyScenes[key];
+      if (!loader) return Promise.reject(new Error(`No scene ${key}.`));
+      pending = loader().then((scene) => {
+        if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+      });
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private switchTo(game: Phaser.Game, key: SceneKey): void {
+    this.loadingNotice.hide();
     this.wake();
     game.scene.stop(this.current ?? SCENES.boot);
     this.current = key;

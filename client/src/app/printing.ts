@@ -4,7 +4,8 @@
  * see it), then the print module, loaded on this first use (print/index.ts).
  */
 import { getLanguage } from "../i18n/index";
-import { printDebrief, sourceFromRoom } from "../print/index";
+import { printDebrief } from "../print/index";
+import { sourceFromRoom } from "../print/roomSource";
 import type { App } from "./app";
 
 /** `teamId` null: the room's document; else that team's. */

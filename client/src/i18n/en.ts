@@ -679,4 +679,8 @@ export const en: Record<keyof typeof fr, string> = {
   // issue 10 (ops): deployment and draining
   "error.server.draining":
     "This server is restarting and opens no new game: try again in a moment.",
+
+  // issue 11 (client): screens loaded when first shown
+  "loading.screen": "Loading the screen…",
+  "loading.failed": "This screen could not be loaded: check the connection, then reload the page.",
 };

@@ -699,4 +699,9 @@ export const fr = {
   // issue 10 (ops): deployment and draining
   "error.server.draining":
     "Ce serveur redémarre et n'ouvre pas de nouvelle partie : réessayez dans un instant.",
+
+  // issue 11 (client): screens loaded when first shown
+  "loading.screen": "Chargement de l'écran…",
+  "loading.failed":
+    "Cet écran n'a pas pu être chargé : vérifiez la connexion, puis rechargez la page.",
 };

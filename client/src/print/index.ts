@@ -8,7 +8,8 @@ import type { Language } from "../../../shared/protocol/messages";
 import type { PrintScope, PrintSource } from "./source";
 
 export type { PrintScope, PrintSource, TeamCredit } from "./source";
-export { sourceFromRoom } from "./roomSource";
+// The live room's source (roomSource.ts) is imported by those who print from a room: from here
+// it would drag the debrief's analysis into every screen that can print an export.
 
 /** From the live room's data (see roomSource.ts). */
 export async function printDebrief(source: PrintSource, scope: PrintScope): Promise<void> {

@@ -1,4 +1,7 @@
-/** Loads the few committed assets (lever icons), then hands over to the app to pick a screen. */
+/**
+ * Loads the few committed assets (lever icons), then tells the app, which shows a screen once
+ * its resume (started by main.ts, in parallel) has settled too.
+ */
 import Phaser from "phaser";
 import { APP_REGISTRY_KEY, type App } from "../app/app";
 import { SCENES, iconKey } from "../constants";
@@ -24,6 +27,6 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     const app = this.registry.get(APP_REGISTRY_KEY) as App;
-    void app.resume();
+    app.booted();
   }
 }

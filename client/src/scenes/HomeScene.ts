@@ -10,17 +10,15 @@ import type { SoloGamesHandlers } from "../ui/soloGamesCard";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import { soloGameItems } from "../viewmodels/soloGames";
 import { BaseScene } from "./BaseScene";
-import { WorkshopsPage } from "./workshopsPage";
+import type { WorkshopsPage } from "./workshopsPage";
 
 export class HomeScene extends BaseScene {
   private tab: HomeTab = "join";
   /** The home forms, or "Mes ateliers" (`/?workshops`). */
   private page: "home" | "workshops" = "home";
-  private workshops = new WorkshopsPage(
-    () => this.app,
-    () => this.renderPanel(),
-    (page) => this.go(page),
-  );
+  /** A facilitator's page: its code comes on the first visit, not with a participant's load. */
+  private workshops: WorkshopsPage | null = null;
+  private workshopsLoading: Promise<WorkshopsPage> | null = null;
 
   constructor() {
     super(SCENES.home);
@@ -28,15 +26,41 @@ export class HomeScene extends BaseScene {
 
   protected override setup(): void {
     this.page = this.app.start.workshops && !this.app.start.code ? "workshops" : "home";
-    if (this.page === "workshops") this.workshops.load();
-    this.renderPanel();
+    if (this.page === "workshops") this.openWorkshops();
+    else this.renderPanel();
   }
 
   private go(page: "home" | "workshops"): void {
     this.page = page;
     window.history.replaceState(null, "", page === "workshops" ? "/?workshops" : "/");
-    if (page === "workshops") this.workshops.load();
-    this.renderPanel();
+    if (page === "workshops") this.openWorkshops();
+    else this.renderPanel();
+  }
+
+  /** Loads the page's code once, then its list (each visit). */
+  private openWorkshops(): void {
+    this.workshopsLoading ??= import("./workshopsPage").then(
+      ({ WorkshopsPage }) =>
+        (this.workshops = new WorkshopsPage(
+          () => this.app,
+          () => this.renderPanel(),
+          (page) => this.go(page),
+        )),
+    );
+    this.workshopsLoading.then(
+      (workshops) => {
+        if (this.page !== "workshops") return;
+        workshops.load();
+        this.renderPanel();
+      },
+      (error: unknown) => {
+        console.error("Loading the workshops page failed:", error);
+        this.workshopsLoading = null;
+        this.page = "home";
+        this.app.notify("loading.failed", "error");
+        this.renderPanel();
+      },
+    );
   }
 
   protected override onLanguage(): void {
@@ -103,8 +127,11 @@ export class HomeScene extends BaseScene {
 
   private renderPanel(): void {
     if (this.page === "workshops") {
-      this.mountPanel(this.workshops.render());
-      return;
+      // Until its code arrives the home forms stay (rarely seen: the chunk is small).
+      if (this.workshops) {
+        this.mountPanel(this.workshops.render());
+        return;
+      }
     }
     const prefill = this.app.start.code ?? "";
     if (prefill && this.tab !== "join" && !this.panel) this.tab = "join";

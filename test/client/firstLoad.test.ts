@@ -5,14 +5,12 @@
  *   modules is in the build, in a chunk loaded on demand;
  * - every text file the server may send has brotli and gzip copies beside it that decode to it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { build, type Rollup } from "vite";
+import type { Rollup } from "vite";
+import { buildClient, ROOT } from "../helpers/build";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = resolve(import.meta.dirname, "../..");
 
 /** What a participant's first load must not carry (paths from the repository root). */
 const LATER = [
@@ -50,34 +48,20 @@ let manifest: Record<string, ManifestChunk>;
 const modules = new Map<string, string[]>();
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), "elan-first-load-"));
-  // vitest sets NODE_ENV=test, which would make Vite produce a development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      configFile: join(ROOT, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-      plugins: [
-        {
-          name: "test-chunk-modules",
-          generateBundle(_options, bundle: Rollup.OutputBundle) {
-            for (const chunk of Object.values(bundle)) {
-              if (chunk.type !== "chunk") continue;
-              modules.set(
-                chunk.fileName,
-                chunk.moduleIds.map((id) => relative(ROOT, id.split("?")[0] ?? id)),
-              );
-            }
-          },
-        },
-      ],
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  outDir = await buildClient([
+    {
+      name: "test-chunk-modules",
+      generateBundle(_options, bundle: Rollup.OutputBundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== "chunk") continue;
+          modules.set(
+            chunk.fileName,
+            chunk.moduleIds.map((id) => relative(ROOT, id.split("?")[0] ?? id)),
+          );
+        }
+      },
+    },
+  ]);
   manifest = JSON.parse(readFileSync(join(outDir, ".vite/manifest.json"), "utf8")) as Record<
     string,
     ManifestChunk

@@ -3,14 +3,13 @@
  * real Élan server (temp SQLite dir, free port) serving that build, and Debian's Chromium driven
  * by playwright-core. No browser is downloaded: a missing Chromium fails loudly.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "vite";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildClient, ROOT } from "../helpers/build";
 import { startTestServer, type TestServer } from "../helpers/server";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export { buildClient, ROOT };
 export const SCREENSHOTS = join(ROOT, "test/e2e/screenshots");
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -23,25 +22,6 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-
-/** Builds the client into a fresh temp dir and returns it. */
-export async function buildClient(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "elan-client-"));
-  // vitest sets NODE_ENV=test, which would make Vite produce a development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      configFile: join(ROOT, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  return outDir;
-}
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -17,8 +17,8 @@ export interface ClusterProcess {
   /** Resolves once the process has exited after `signal`. */
   kill(signal: NodeJS.Signals): Promise<void>;
   alive(): boolean;
-  /** `/ready`'s status code (0 when the process does not answer). */
-  ready(): Promise<number>;
+  /** The exit code once it has exited (null before, or when killed by a signal). */
+  exitCode(): number | null;
   /** Whether this process hosts the workshop's live room right now. */
   hosts(code: string): Promise<boolean>;
 }
@@ -32,14 +32,6 @@ export interface Cluster {
   /** The living process hosting `code` (waits for one, up to `timeoutMs`). */
   ownerOf(code: string, timeoutMs?: number): Promise<ClusterProcess>;
   stop(): Promise<void>;
-}
-
-async function status(url: string): Promise<number> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).status;
-  } catch {
-    return 0;
-  }
 }
 
 export async function startCluster(options: {
@@ -76,7 +68,7 @@ export async function startCluster(options: {
         url: child.url,
         kill: (signal) => child.kill(signal),
         alive: () => child.child.exitCode === null && child.child.signalCode === null,
-        ready: () => status(`${child.url}/ready`),
+        exitCode: () => child.child.exitCode,
         hosts: async (code) => {
           try {
             const res = await fetch(`${child.url}/api/workshops/${code}`);

@@ -13,6 +13,7 @@ import { PostgresStore } from "../../server/store/postgres";
 import { SqliteStore } from "../../server/store/sqlite";
 import { SqliteWorkerStore } from "../../server/store/sqliteWorker";
 import type { WorkshopStore } from "../../server/store/store";
+import { sqlOn } from "./databases";
 import { startTestServer, tempDataDir, type TestServer } from "./server";
 import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
@@ -164,15 +165,7 @@ export const postgresBackend: StoreBackend = {
         closers.add(() => store.close());
         return store;
       },
-      sql: async (text, values = []) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          return (await client.query(text, values)).rows as Record<string, unknown>[];
-        } finally {
-          await client.end();
-        }
-      },
+      sql: (text, values = []) => sqlOn(url, text, values),
       holdActions: async () => {
         const holder = new pg.Client({ connectionString: url });
         await holder.connect();

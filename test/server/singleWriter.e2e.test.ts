@@ -4,7 +4,6 @@
  * loudly, not forked — and the room rebuilds itself from the log, asynchronously, answering
  * `server.error` only once it is back to what is durable; it then goes on from there.
  */
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionHash } from "../../server/session/hash";
 import { replaySession } from "../../server/session/session";
@@ -12,6 +11,7 @@ import type { Envelope } from "../../server/session/types";
 import type { Ack, ErrorMessage } from "../../shared/index";
 import { createWorkshop, request, waitFor } from "../helpers/clients";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { sqlOn } from "../helpers/databases";
 import { startPostgres, type TestPostgres } from "../../server/cli/services/postgres";
 
 let postgres: TestPostgres;
@@ -27,15 +27,7 @@ afterAll(async () => {
   postgres?.stop();
 });
 
-async function query(text: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
+const query = (text: string, values: unknown[] = []) => sqlOn(url, text, values);
 
 describe("a second writer on a live room's PostgreSQL log", () => {
   it("is refused by the database; the room rebuilds from the log and goes on", async () => {

@@ -7,7 +7,6 @@ import { matchMaker } from "@colyseus/core";
 import { JoinRefusal } from "../http/frontDoor";
 import { restoreRoom } from "../rooms/restore";
 import type { RoomDeps } from "../rooms/deps";
-import { SessionRoom } from "../rooms/SessionRoom";
 import { ensureHosted, RoomMoving, type HostingContext, type RoomDirectory } from "./hosting";
 
 /** `beforeJoinById` for the front door: after it, the matchmaker finds the room's one host. */
@@ -19,7 +18,11 @@ export function joinGate(
   const ctx: HostingContext = {
     ownership: deps.ownership,
     directory,
-    isLocal: (code) => deps.live.has(code) && deps.live.get(code)?.leaving !== true,
+    // Any room hosted here counts (also another kind's, e.g. the benchmarks' baselines, which
+    // are neither stored nor owned), and a code reserved for a room being created.
+    isLocal: (code) =>
+      (deps.live.has(code) || matchMaker.getLocalRoomById(code) !== undefined) &&
+      deps.live.get(code)?.leaving !== true,
     isLeaving: (code) => deps.live.get(code)?.leaving === true,
     exists: (code) => deps.store.exists(code),
     draining,
@@ -38,10 +41,6 @@ export function joinGate(
     },
   };
   return async (roomId) => {
-    // A room of another kind hosted here (the benchmarks' baselines) is neither stored nor
-    // owned: the matchmaker seats it as is (the gate would drop its listing as stale).
-    const local = matchMaker.getLocalRoomById(roomId);
-    if (local && !(local instanceof SessionRoom)) return;
     try {
       await ensureHosted(ctx, roomId);
     } catch (error) {

@@ -7,6 +7,7 @@
 import { Client } from "@colyseus/sdk";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { SeatMessage } from "../../shared/index";
+import { allocation } from "../helpers/clients";
 import type { ServerStats } from "./benchProcess";
 import { jitter, joinStats, Latencies, lightJoin, pooled, sleep, type LoadClient } from "./loadgen";
 
@@ -121,17 +122,7 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
     const submitted = new Set<string>();
     for (const { client, host } of participants) {
       const team = `${host.room.roomId}:${teamOf.get(client)}`;
-      const payload = {
-        allocation: {
-          longTerm: 2,
-          culture: 2,
-          governance: 1,
-          support: 1,
-          recruitment: 1,
-          strategy: 1,
-          campaigns: 2,
-        },
-      };
+      const payload = { allocation: allocation() };
       const draftAt = 300 + random() * 0.45 * QUARTER_MS;
       pending.push(
         sleep(draftAt).then(() => draft.time(() => client.room.request("allocation.set", payload))),

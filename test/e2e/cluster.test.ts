@@ -32,6 +32,18 @@ interface Export {
   log: { action: { type: string } }[];
 }
 
+/** Three drafts, each awaited: the log positions their acknowledgements gave. */
+async function ackedDrafts(room: AnyRoom): Promise<number[]> {
+  const acked: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const ack = await request<Ack>(room, "allocation.set", {
+      allocation: allocation({ culture: 2 - i, strategy: 1 + i }),
+    });
+    acked.push(ack.seq);
+  }
+  return acked;
+}
+
 /** Every acknowledged draft is in the log, at the position its acknowledgement gave. */
 function expectAcked(log: Export["log"], acked: readonly number[]): void {
   for (const seq of acked) expect(log[seq - 1]?.action.type).toBe("allocation.set");
@@ -128,19 +140,13 @@ describe("a workshop on a cluster", () => {
     await joinByCode(malik, c.url, fac.code, "Malik");
     // A participant scripted with the SDK through C: it counts every acknowledgement it gets.
     const sam = await joinAs(c.url, fac.code, { name: "Sam" });
-    const acked: number[] = [];
     await request(fac.room, "game.start");
     await request(fac.room, "phase.next");
     await allBack([lea, malik], "decision");
     await scene(lea, "board");
     await allocate(lea, { 2: 5, 4: 5 });
     await submitDecision(lea);
-    for (let i = 0; i < 3; i++) {
-      const ack = await request<Ack>(sam.room, "allocation.set", {
-        allocation: allocation({ culture: 2 - i, strategy: 1 + i }),
-      });
-      acked.push(ack.seq);
-    }
+    const acked = await ackedDrafts(sam.room);
     // Léa's submission is acknowledged once her board says so.
     await expect.poll(() => submitted(lea, "Léa"), POLL).toBe(true);
     const before = await settled(owner, owner === b ? c : b, fac.code, fac.token);
@@ -203,16 +209,7 @@ describe("a workshop on a cluster", () => {
     await request(fac.room, "game.start");
     await request(fac.room, "phase.next");
     await phase(nora, "decision");
-    const acked: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      acked.push(
-        (
-          await request<Ack>(sam.room, "allocation.set", {
-            allocation: allocation({ culture: 2 - i, strategy: 1 + i }),
-          })
-        ).seq,
-      );
-    }
+    const acked = await ackedDrafts(sam.room);
     const before = await settled(owner, entry, fac.code, fac.token);
 
     const drainedAt = Date.now();

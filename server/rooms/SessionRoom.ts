@@ -77,8 +77,13 @@ const isDraftEdit = (e: Envelope): boolean =>
 
 export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanClient }> {
   override state = new RoomState();
-  /** Drafts and submissions need no 20 fps: 10 patches a second keep co-editing live. */
-  override patchRate = 100;
+  /**
+   * Changes are sent 4 times a second: co-editing stays live to the eye, and edits that fall in
+   * one tick reach each viewer as one frame (bench:server: 11.7 → 10.1 patch messages per action
+   * against 10 a second). The room clock ticks with the patches, so what needs a finer timer
+   * (the draft window) does not use it.
+   */
+  override patchRate = 250;
   /** Backstop only: the token bucket answers floods with `rate.limited` long before this. */
   override maxMessagesPerSecond = 100;
   protected abstract readonly deps: RoomDeps;
@@ -106,7 +111,10 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   private readonly drafts = new DraftWriter({
     windowMs: DRAFT_WINDOW_MS,
     now: () => this.deps.now(),
-    schedule: (fn, ms) => this.clock.setTimeout(() => this.guard("draft flush", fn), ms),
+    schedule: (fn, ms) => {
+      const timer = setTimeout(() => this.guard("draft flush", fn), ms);
+      return { clear: () => clearTimeout(timer) };
+    },
     write: (teamId) => this.logDraft(teamId),
   });
   private readonly extras: LiveExtras = {
@@ -546,6 +554,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     this.timer?.clear();
     await this.lock();
     if (durable) this.guard("flushing drafts", () => this.drafts.flushAll());
+    else this.drafts.cancelAll(new Error("The room moved to another process."));
     await this.settled();
     await this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }

@@ -12,7 +12,7 @@
 export interface DraftWriterOptions {
   windowMs: number;
   now: () => number;
-  /** Runs `fn` after `ms` on the room clock; returns a way to cancel it. */
+  /** Runs `fn` after `ms` (a timer of its own: the room clock ticks only with the patches); returns a way to cancel it. */
   schedule: (fn: () => void, ms: number) => { clear(): void };
   /** Logs the team's current draft; resolves to the entry's sequence number once durable. */
   write: (teamId: string) => Promise<number>;

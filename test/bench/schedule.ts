@@ -18,6 +18,9 @@ export interface PhaseResult {
   joinRetries: number;
   submit: Latencies;
   draft: Latencies;
+  /** The same, quarter by quarter: the first quarter of a fresh process also pays its warm-up. */
+  submitByQuarter: Latencies[];
+  draftByQuarter: Latencies[];
   cpuPercent: number;
   /** Server CPU time per player request (drafts + submits): robust to a busy machine. */
   cpuMsPerAction: number;
@@ -108,6 +111,8 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
 
   const submit = new Latencies();
   const draft = new Latencies();
+  const submitByQuarter = Array.from({ length: QUARTERS }, () => new Latencies());
+  const draftByQuarter = Array.from({ length: QUARTERS }, () => new Latencies());
   const random = jitter(kind === "workshop" ? 1 : 1); // same schedule for both phases
   const bytesBefore = participants.reduce((n, p) => n + p.client.bytes, 0);
   const everyone = [...hosts, ...participants.map((p) => p.client)];
@@ -125,14 +130,19 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
       const payload = { allocation: allocation() };
       const draftAt = 300 + random() * 0.45 * QUARTER_MS;
       pending.push(
-        sleep(draftAt).then(() => draft.time(() => client.room.request("allocation.set", payload))),
+        sleep(draftAt).then(() =>
+          draft.time(() => client.room.request("allocation.set", payload), draftByQuarter[q]),
+        ),
       );
       if (!submitted.has(team)) {
         submitted.add(team);
         const submitAt = 0.5 * QUARTER_MS + random() * 0.3 * QUARTER_MS;
         pending.push(
           sleep(submitAt).then(() =>
-            submit.time(() => client.room.request("allocation.submit", payload)),
+            submit.time(
+              () => client.room.request("allocation.submit", payload),
+              submitByQuarter[q],
+            ),
           ),
         );
       }
@@ -169,6 +179,8 @@ export async function runPhase(kind: Kind, s: Schedule): Promise<PhaseResult> {
     joinRetries: joinStats.retries,
     submit,
     draft,
+    submitByQuarter,
+    draftByQuarter,
     cpuPercent: (100 * cpuUs) / wallUs,
     cpuMsPerAction: cpuUs / 1000 / Math.max(1, submit.count + draft.count),
     rssMb: after.rss / 1e6,
@@ -199,6 +211,9 @@ export function report(prefix: string, r: PhaseResult, targets: Targets = {}): v
   out("submit_acks", r.submit.count, "requests");
   for (const p of [50, 95, 99]) out(`draft_ack_p${p}`, r.draft.percentile(p), "ms");
   out("draft_acks", r.draft.count, "requests");
+  const byQuarter = (all: Latencies[]) => all.map((l) => l.percentile(99).toFixed(0)).join(" / ");
+  console.log(`${prefix}_submit_ack_p99_by_quarter: ${byQuarter(r.submitByQuarter)} ms`);
+  console.log(`${prefix}_draft_ack_p99_by_quarter: ${byQuarter(r.draftByQuarter)} ms`);
   out("requests_unanswered", r.submit.failed + r.draft.failed, "requests");
   out("server_cpu", r.cpuPercent, "% of one core");
   out("server_cpu_per_action", r.cpuMsPerAction, "ms");

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import { startApp } from "../../server/app";
+import { allocationProfiler } from "./allocationProfiler";
 import { FanoutRoom } from "./fanoutRoom";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -64,9 +65,11 @@ function percentile(samples: number[], p: number): number {
 // Under --cpu-prof, each stats sample marks the profile's clock (monotonic µs), so
 // profileSummary.ts can keep the measured window alone (`--from`/`--to`), not the joins.
 const profiling = process.execArgv.some((arg) => arg.startsWith("--cpu-prof"));
+const allocations = allocationProfiler(process.env.BENCH_HEAP_PROFILE);
 process.on("message", (message: unknown) => {
   if (message !== "elan:stats") return;
   if (profiling) console.error(`cpu-profile mark: ${process.hrtime.bigint() / 1000n} µs`);
+  allocations?.mark();
   const memory = process.memoryUsage();
   const lag = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   loopDelay.reset();

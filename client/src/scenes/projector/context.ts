@@ -16,6 +16,7 @@ import { translate, type MessageKey } from "../../i18n/index";
 import type { ClientView } from "../../net/normalize";
 import type { Rect } from "../../viewmodels/chart";
 import type { lobbyTeams } from "../../viewmodels/facilitator";
+import { lobbyPlayers as teamPlayers } from "../../viewmodels/projectorText";
 import { TOP_BAR } from "../../viewmodels/layout";
 import { decisionsTableHeight, type HeaderBox } from "../../draw/decisionsTable";
 
@@ -96,6 +97,8 @@ export interface ShowContext extends DebriefContext {
   params: ShowParams;
   /** Lines written, for the tests. */
   lines: string[];
+  /** Each luck band drawn: its team and its thinnest drawn height (px), for the tests. */
+  bands: { team: string; thinnest: number }[];
   teamName(id: string): string;
   teamIndex(id: string): number;
 }
@@ -171,6 +174,7 @@ export function showContext(
     scale: screenScale(params.width, params.height),
     params,
     lines: [],
+    bands: [],
     teamName: (id) => params.view.teams[id]?.name ?? id,
     teamIndex: (id) => Math.max(0, ids.indexOf(id)),
   };
@@ -195,8 +199,7 @@ export function reportHeaders(scene: Phaser.Scene): (boxes: HeaderBox[]) => void
   };
 }
 
-/** Who plays in a team, said the same on the wide and the narrow projector. */
+/** Who plays in a team, said the same on the wide and the narrow projector (and in text). */
 export function lobbyPlayers(team: LobbyTeam, translate: Translate): string {
-  if (team.players.length) return team.players.map((player) => player.name).join(", ");
-  return team.bot ? translate("lobby.bot") : translate("lobby.empty");
+  return teamPlayers(team, translate);
 }

@@ -4,12 +4,12 @@
  */
 import { BUCKET_IDS } from "../../../../shared/model/levers";
 import type { GameState } from "../../../../shared/model/types";
-import { BUCKET_COLORS, COLORS, teamColor } from "../../theme";
-import { niceDomain, yFor, type Rect } from "../../viewmodels/chart";
+import { BUCKET_COLORS, COLORS, LUCK, teamColor } from "../../theme";
+import { niceDomain, yFor, type Domain, type Rect } from "../../viewmodels/chart";
 import { waterfall } from "../../viewmodels/credit";
 import { bandSeries, leverStacks, series } from "../../viewmodels/debrief";
 import { formatMetric } from "../../viewmodels/metrics";
-import { axes, band, line, stackedColumns } from "../../draw/chart";
+import { axes, line, luckBands, stackedColumns } from "../../draw/chart";
 import { fit, text } from "../../draw/text";
 import { attributionColor, waterfallChart } from "../../draw/waterfall";
 import { chartArea, type ShowContext } from "./context";
@@ -183,12 +183,26 @@ function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean)
   );
   const graphics = ctx.scene.add.graphics();
   ctx.add(graphics);
-  // Opaque enough to read on a washed-out projector (the 90 % band lighter than the 50 %).
-  band(graphics, area, domain, game.turn, bands.p5, bands.p95, COLORS.trust, 0.3);
-  band(graphics, area, domain, game.turn, bands.p25, bands.p75, COLORS.trust, 0.55);
-  line(graphics, area, domain, game.turn, bands.p50, COLORS.text, 3 * scale, true, 0.9);
-  const color = teamColor(ctx.teamIndex(id));
-  line(graphics, area, domain, game.turn, real, color, (single ? 7 : 5) * scale);
+  const lineWidth = (single ? 7 : 5) * scale;
+  // The band shows around the team's line even where luck hardly moved it (a bot team without
+  // campaigns in a year without scenario events): never thinner than 2.6 lines.
+  const drawn = luckBands(graphics, area, domain, game.turn, bands, {
+    outerEdge: 3 * scale,
+    innerEdge: 3 * scale,
+    median: 3 * scale,
+    minOuter: 2.6 * lineWidth,
+    minInner: 1.6 * lineWidth,
+  });
+  ctx.bands.push({ team: id, thinnest: thinnest(area, domain, drawn) });
+  line(graphics, area, domain, game.turn, real, teamColor(ctx.teamIndex(id)), lineWidth);
+}
+
+/** The drawn band's smallest height on screen (px), for the tests. */
+function thinnest(area: Rect, domain: Domain, b: { lower: number[]; upper: number[] }): number {
+  const heights = b.lower.map(
+    (low, i) => yFor(area, domain, low) - yFor(area, domain, b.upper[i] ?? low),
+  );
+  return Math.min(...heights);
 }
 
 function drawLuckLegend(ctx: ShowContext, rect: Rect): void {
@@ -197,14 +211,23 @@ function drawLuckLegend(ctx: ShowContext, rect: Rect): void {
   const graphics = ctx.scene.add.graphics();
   ctx.add(graphics);
   let x = rect.x;
+  // Each swatch looks like what it names: a band with its edges, or a line.
   const items: [number, number, string][] = [
-    [COLORS.trust, 0.3, translate("debrief.band90")],
-    [COLORS.trust, 0.55, translate("debrief.band50")],
-    [COLORS.text, 0.9, translate("debrief.median")],
+    [LUCK.outer, LUCK.outerFill, translate("debrief.band90")],
+    [LUCK.inner, LUCK.innerFill, translate("debrief.band50")],
+    [LUCK.median, 0, translate("debrief.median")],
   ];
-  for (const [color, alpha, label] of items) {
-    graphics.fillStyle(color, alpha);
-    graphics.fillRect(x, y + 4 * scale, 28 * scale, 20 * scale);
+  for (const [color, fill, label] of items) {
+    const swatch = { x, y: y + 4 * scale, w: 28 * scale, h: 20 * scale };
+    if (fill) {
+      graphics.fillStyle(color, fill);
+      graphics.fillRect(swatch.x, swatch.y, swatch.w, swatch.h);
+      graphics.lineStyle(3 * scale, color, 1);
+      graphics.strokeRect(swatch.x, swatch.y, swatch.w, swatch.h);
+    } else {
+      graphics.fillStyle(color, 1);
+      graphics.fillRect(swatch.x, swatch.y + swatch.h / 2 - 1.5 * scale, swatch.w, 3 * scale);
+    }
     const caption = text(ctx.scene, x + 38 * scale, y, label, {
       size: 24 * scale,
       color: COLORS.text,

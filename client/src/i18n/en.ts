@@ -692,4 +692,5 @@ export const en: Record<keyof typeof fr, string> = {
   "a11y.gaugesOf": "{team}'s gauges",
   "a11y.mainReason": "Main reason",
   "a11y.seen": "Verdict",
+  "a11y.bands": "{outer}: 5th to 95th percentile; {inner}: 25th to 75th percentile",
 };

@@ -713,4 +713,5 @@ export const fr = {
   "a11y.gaugesOf": "Jauges de {team}",
   "a11y.mainReason": "Raison principale",
   "a11y.seen": "Verdict",
+  "a11y.bands": "{outer} : du 5e au 95e centile ; {inner} : du 25e au 75e centile",
 };

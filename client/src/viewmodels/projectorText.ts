@@ -333,7 +333,11 @@ export function projectorShowText(i: ShowTextInput): SaidBlock[] {
         }),
       ];
     case "luck":
-      return [...out, ...focus.flatMap((id) => chart("luck", id, { band: i.band(id) }).map(table))];
+      return [
+        ...out,
+        line(tr("a11y.bands", { outer: tr("debrief.band90"), inner: tr("debrief.band50") })),
+        ...focus.flatMap((id) => chart("luck", id, { band: i.band(id) }).map(table)),
+      ];
     case "whatif":
       return [...out, ...whatIfText(i, tr, name, focus, chart)];
     case "verdict":

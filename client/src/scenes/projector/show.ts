@@ -87,7 +87,7 @@ function drawEveryBestChange(ctx: ShowContext, rect: Rect): void {
       ? bestChangeLines(language, team.bestChanges.slice(0, 1), team.attribution.score)[0]
       : undefined;
     const said = change ?? ctx.translate("show.noBestChange");
-    ctx.lines.push(`${ctx.teamName(id)}: ${said}`);
+    ctx.lines.push(ctx.translate("a11y.reason", { label: ctx.teamName(id), value: said }));
     const name = text(ctx.scene, rect.x, y, ctx.teamName(id), {
       size: 30 * scale,
       weight: "bold",

@@ -163,7 +163,7 @@ export function drawLuck(ctx: ShowContext, rect: Rect): void {
   grid(ctx, { ...rect, h: rect.h - 50 * ctx.scale }, teams, (id, cell) =>
     drawLuckCell(ctx, cell, id, single),
   );
-  drawLuckLegend(ctx, rect);
+  drawLuckLegend(ctx, rect, single ? teamColor(ctx.teamIndex(teams[0] ?? "")) : null);
 }
 
 function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean): void {
@@ -205,17 +205,20 @@ function thinnest(area: Rect, domain: Domain, b: { lower: number[]; upper: numbe
   return Math.min(...heights);
 }
 
-function drawLuckLegend(ctx: ShowContext, rect: Rect): void {
+/** The bands, the median and (one team) its real line, each swatch looking like what it names. */
+function drawLuckLegend(ctx: ShowContext, rect: Rect, teamLine: number | null): void {
   const { scale, translate } = ctx;
   const y = rect.y + rect.h - 36 * scale;
   const graphics = ctx.scene.add.graphics();
   ctx.add(graphics);
   let x = rect.x;
-  // Each swatch looks like what it names: a band with its edges, or a line.
   const items: [number, number, string][] = [
     [LUCK.outer, LUCK.outerFill, translate("debrief.band90")],
     [LUCK.inner, LUCK.innerFill, translate("debrief.band50")],
     [LUCK.median, 0, translate("debrief.median")],
+    ...(teamLine === null
+      ? []
+      : [[teamLine, 0, translate("debrief.real")] as [number, number, string]]),
   ];
   for (const [color, fill, label] of items) {
     const swatch = { x, y: y + 4 * scale, w: 28 * scale, h: 20 * scale };

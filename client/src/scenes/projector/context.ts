@@ -108,6 +108,15 @@ function screenScale(width: number, height: number): number {
   return Math.max(0.5, Math.min(width / 1920, height / 1080));
 }
 
+/**
+ * The picked debrief screens' type scale: as `screenScale` on a 16:9 screen, but a 4:3 projector
+ * (1024×768) is read by its height as much as its width — the charts leave room to the side —
+ * so it gets type a fifth larger than its width alone would give.
+ */
+function showScale(width: number, height: number): number {
+  return Math.max(0.5, Math.min(width / 1600, height / 1080));
+}
+
 export function projectorContext(
   scene: Phaser.Scene,
   root: Phaser.GameObjects.Container,
@@ -171,7 +180,7 @@ export function showContext(
     language: params.language,
     view: params.view,
     insights: params.insights,
-    scale: screenScale(params.width, params.height),
+    scale: showScale(params.width, params.height),
     params,
     lines: [],
     bands: [],

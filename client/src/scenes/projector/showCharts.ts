@@ -118,10 +118,28 @@ export function drawLevers(ctx: ShowContext, rect: Rect): void {
     const graphics = ctx.scene.add.graphics();
     ctx.add(graphics);
     const stacks = leverStacks(game, id).map((quarter) => quarter.map((bucket) => bucket.tokens));
-    stackedColumns(graphics, cell, stacks, colors, max, game.turn);
+    const size = Math.min(24 * scale, (cell.w / Math.max(1, game.turn)) * 0.45);
+    const columns = { ...cell, h: cell.h - size * 1.6 };
+    stackedColumns(graphics, columns, stacks, colors, max, game.turn);
+    drawQuarterLabels(ctx, columns, game.turn, size);
   });
   const legendY = rect.y + rect.h - legendHeight + 12 * scale;
   drawBucketLegend(ctx, { x: rect.x, y: legendY, w: rect.w, h: legendHeight });
+}
+
+/** Which quarter each column is, under it. */
+function drawQuarterLabels(ctx: ShowContext, rect: Rect, quarters: number, size: number): void {
+  const slot = rect.w / Math.max(1, quarters);
+  for (let q = 1; q <= quarters; q++) {
+    const label = text(
+      ctx.scene,
+      rect.x + (q - 0.5) * slot,
+      rect.y + rect.h + size * 0.3,
+      ctx.translate("common.quarterShort", { q }),
+      { size, color: COLORS.textDim },
+    ).setOrigin(0.5, 0);
+    ctx.add(label);
+  }
 }
 
 /** The buckets' colours, named, in one row (large enough to read from the back). */

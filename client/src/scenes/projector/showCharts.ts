@@ -192,9 +192,9 @@ function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean)
   const bands = bandSeries(data, "score");
   const real = series(game, id, "score");
   const domain = niceDomain([...real, ...bands.p5, ...bands.p95]);
-  const left = (single ? 120 : 90) * scale;
+  const left = (single ? 120 : 100) * scale;
   const area = { x: cell.x + left, y: cell.y, w: cell.w - left, h: cell.h - 40 * scale };
-  const size = (single ? 22 : 16) * scale;
+  const size = (single ? 24 : 20) * scale;
   const quarterLabel = (q: number) => ctx.translate("common.quarterShort", { q });
   ctx.add(
     axes(ctx.scene, area, domain, game.turn, scoreFormat(ctx), quarterLabel, 10 * scale, size),

@@ -68,7 +68,13 @@ export interface TestHooks {
   /** The podium as last drawn: team names, first place first. */
   podium: { scene: string; names: string[] } | null;
   /** What the projector shows during the debrief, and the lines it wrote. */
-  projectorShow: { view: string; team: string; lines: string[] } | null;
+  projectorShow: {
+    view: string;
+    team: string;
+    lines: string[];
+    /** Each luck band drawn: its thinnest drawn height (px). */
+    bands: { team: string; thinnest: number }[];
+  } | null;
   /** Whether sound is on, and every cue played (or that would have played, when off). */
   sound: { enabled: boolean; played: string[]; muted: string[] } | null;
 }

@@ -6,10 +6,12 @@ import {
   percentileRank,
   quarterReasons,
   replayDebrief,
+  roomLuckBands,
   series,
   teamLuckBand,
   whatIf,
 } from "../../client/src/viewmodels/debrief";
+import { playRoom } from "../../shared/analysis/simulateRoom";
 import { forecastChange } from "../../client/src/viewmodels/forecast";
 import { soloHint } from "../../client/src/viewmodels/hint";
 import { playedGame, turnView } from "./fixtures";
@@ -39,6 +41,33 @@ describe("the debrief, computed in the browser from the log", () => {
     expect(rank).toBeGreaterThanOrEqual(5);
     expect(rank).toBeLessThanOrEqual(95);
     expect(percentileRank(last, -1e9)).toBe(5);
+  });
+
+  it("replays the whole room for a band: the real run lies in it even when only rivals move it", () => {
+    // A one-year game has no scenario event (the first comes in quarter 6) and a team funding no
+    // campaign draws no buzz of its own: on its own its luck is nil, and its rivals' campaigns
+    // alone move it. Its band must still hold the game it played (it once sat off the band).
+    const scenario = { ...getScenario("default")!, years: 1 };
+    const quiet = { ...emptyAllocation(), longTerm: 2, culture: 2, governance: 2, support: 2 };
+    const room = playRoom({
+      scenario,
+      seed: "room-luck",
+      teamIds: ["t1", "t2", "t3"],
+      decide: (_q, id) => (id === "t1" ? { ...quiet, recruitment: 2 } : { ...quiet, campaigns: 2 }),
+    });
+    const bands = roomLuckBands(room, room.teamIds, 60);
+    for (const id of room.teamIds) {
+      const b = bandSeries(bands[id]!, "score");
+      const real = series(room, id, "score");
+      real.forEach((value, q) => {
+        expect(value, `${id} Q${q + 1}`).toBeGreaterThanOrEqual(b.p5[q]! - 1e-9);
+        expect(value, `${id} Q${q + 1}`).toBeLessThanOrEqual(b.p95[q]! + 1e-9);
+      });
+      expect(teamLuckBand(room, id, 60)).toEqual(bands[id]);
+    }
+    // The team without campaigns: its rivals' buzz still spreads its final score a little.
+    const t1 = bandSeries(bands.t1!, "score");
+    expect(t1.p95[3]! - t1.p5[3]!).toBeGreaterThan(0);
   });
 
   it("branches a what-if from a quarter with the same draws, rivals playing as they played", () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BUCKET_IDS, isJoinCode } from "../../shared/index";
 import { boardLayout } from "../../client/src/viewmodels/layout";
-import { bandPolygon, linePoints, niceDomain, xFor, yFor } from "../../client/src/viewmodels/chart";
+import {
+  bandPolygon,
+  drawnBand,
+  linePoints,
+  niceDomain,
+  xFor,
+  yFor,
+} from "../../client/src/viewmodels/chart";
 import { checkJoinForm, readStartParams } from "../../client/src/viewmodels/home";
 import type { Rect } from "../../client/src/viewmodels/chart";
 
@@ -58,6 +65,18 @@ describe("chart geometry", () => {
       { x: 160, y: 20 },
     ]);
     expect(bandPolygon(r, d, 2, [0, 0], [1, 1])).toHaveLength(4);
+  });
+
+  it("draws a band luck hardly moved at least minPx thick, about its middle, and others as they are", () => {
+    const r = { x: 0, y: 0, w: 300, h: 200 };
+    const d = { min: 0, max: 10, ticks: [0, 10] };
+    // 0.001 wide (0.02 px here), then 4 wide (80 px).
+    const drawn = drawnBand(r, d, [5, 3], [5.001, 7], 12);
+    const px = (i: number) => yFor(r, d, drawn.lower[i]!) - yFor(r, d, drawn.upper[i]!);
+    expect(px(0)).toBeCloseTo(12, 6);
+    expect((drawn.lower[0]! + drawn.upper[0]!) / 2).toBeCloseTo(5.0005, 9);
+    expect(drawn.lower[1]).toBe(3);
+    expect(drawn.upper[1]).toBe(7);
   });
 });
 

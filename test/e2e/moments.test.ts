@@ -8,6 +8,21 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEBRIEF_SCREENS } from "../../shared/protocol/screens";
+import { getScenario } from "../../shared/scenarios/index";
+import type { DebriefData } from "../../shared/protocol/view";
+import { computeInsights } from "../../client/src/app/insightsCompute";
+import type { ClientView } from "../../client/src/net/normalize";
+import { waterfall } from "../../client/src/viewmodels/credit";
+import {
+  bandSeries,
+  leverStacks,
+  replayDebrief,
+  roomLuckBands,
+  series,
+} from "../../client/src/viewmodels/debrief";
+import { gaugeModels, startPoint } from "../../client/src/viewmodels/gauges";
+import { leaderboard } from "../../client/src/viewmodels/leaderboard";
+import { formatMetric } from "../../client/src/viewmodels/metrics";
 import { createWorkshop, request, type Facilitator } from "../helpers/clients";
 import {
   LAPTOP,
@@ -25,6 +40,62 @@ import {
 import { allocate, joinByCode } from "./steps";
 
 const POLL = { timeout: 20_000 };
+/** The projectors a room may have. */
+const SCREENS = [PROJECTOR, { width: 1280, height: 720 }, { width: 1024, height: 768 }];
+
+interface Spoken {
+  headings: string[];
+  lines: string[];
+  tables: { caption: string; head: string[]; rows: string[][] }[];
+}
+
+/** The projector's text alternative, as a screen reader gets it. */
+const spoken = (page: Page): Promise<Spoken> =>
+  page.evaluate(() => {
+    const region = document.querySelector("[data-testid=projector-text]");
+    const cells = (row: HTMLTableRowElement) => [...row.cells].map((c) => c.textContent ?? "");
+    return {
+      headings: [...(region?.querySelectorAll("h2") ?? [])].map((e) => e.textContent ?? ""),
+      lines: [...(region?.querySelectorAll("h2, p") ?? [])].map((e) => e.textContent ?? ""),
+      tables: [...(region?.querySelectorAll("table") ?? [])].map((t) => ({
+        caption: t.caption?.textContent ?? "",
+        head: cells(t.tHead!.rows[0]!),
+        rows: [...t.tBodies[0]!.rows].map(cells),
+      })),
+    };
+  });
+
+/** The text once the screen titled `title` is drawn with its data (not "computing"). */
+async function shownAs(page: Page, title: string): Promise<Spoken> {
+  await expect
+    .poll(async () => {
+      const text = await spoken(page);
+      return text.headings[0] === title && !text.lines.includes("Calcul en cours…");
+    }, POLL)
+    .toBe(true);
+  return spoken(page);
+}
+
+const stage = (page: Page) =>
+  page.evaluate(() => {
+    const view = window.__elan?.view() as { phase: string; turn: number };
+    return `${view.phase}:${view.turn}`;
+  });
+
+/** Moves the room on, one phase at a time as `page` sees it, until it is in `phase`. */
+async function stepTo(page: Page, fac: Facilitator, phase: string): Promise<void> {
+  for (let was = await stage(page); !was.startsWith(`${phase}:`); was = await stage(page)) {
+    await request(fac.room, "phase.next");
+    await page.waitForFunction((before) => {
+      const view = window.__elan?.view() as { phase: string; turn: number };
+      return `${view.phase}:${view.turn}` !== before;
+    }, was);
+  }
+}
+
+/** Whether the canvas wrote `value` in one of its text objects. */
+const canvasHas = (value: string) =>
+  (window.__elan?.canvasTexts() ?? []).some((t) => t.includes(value));
 
 interface Reveal {
   scene: string;
@@ -280,4 +351,148 @@ describe.sequential("the room's moments", () => {
     expect(pageErrors(console.page)).toEqual([]);
     await console.context.close();
   }, 90_000);
+
+  it("says in text what the projector draws, and draws a bot team's narrow luck band", async () => {
+    // Bot teams only, none funding campaigns: in a year without scenario events luck hardly
+    // moves them (the room's buzz is the only draw left).
+    const bots = await createWorkshop(rig.url, {
+      teams: 3,
+      years: 1,
+      decisionSeconds: 0,
+      seed: "projector-text",
+    });
+    const strategies = ["balanced", "balanced", "balanced"];
+    for (const [i, strategy] of strategies.entries())
+      await request(bots.room, "team.bot", { teamId: `t${i + 1}`, strategy });
+    const screen = await person(rig, PROJECTOR);
+    const page = screen.page;
+    await page.goto(`${rig.url}/?code=${bots.code}&view=projector`);
+    await scene(page, "projector");
+    await request(bots.room, "game.start");
+    await stepTo(page, bots, "results");
+
+    // The results: each team's gauges as the panels draw them, the ranking, the decisions.
+    const view = await page.evaluate(() => window.__elan?.view() as ClientView);
+    const teams = Object.values(view.teams);
+    const start = startPoint(getScenario(view.scenarioId));
+    // Redrawn for the results: the revealed decisions are said under the panels.
+    const revealed = async () =>
+      (await spoken(page)).tables.some((t) => t.caption.startsWith("Les décisions révélées"));
+    await expect.poll(revealed, POLL).toBe(true);
+    let text = await spoken(page);
+    for (const team of teams) {
+      const gauges = text.tables.find((t) => t.caption === `Jauges de ${team.name}`);
+      const drawn = gaugeModels("fr", team.history, start).map((g) => g.display);
+      expect(gauges?.rows.map((r) => r[1])).toEqual(drawn);
+      for (const value of drawn) expect(await page.evaluate(canvasHas, value)).toBe(true);
+    }
+    const rows = leaderboard("fr", teams, null);
+    const ranking = text.tables.find((t) => t.caption === "Classement");
+    expect(ranking?.rows.map((r) => [r[0], r[3]])).toEqual(
+      rows.map((r) => [r.name, r.scoreDisplay]),
+    );
+
+    await stepTo(page, bots, "debrief");
+    const data = await request<DebriefData>(bots.room, "debrief.data");
+    const replayed = replayDebrief(data);
+    if (!replayed.ok) throw new Error(replayed.error.message);
+    const game = replayed.value;
+    const credit = computeInsights(data);
+    if (!credit.ok) throw new Error(credit.message);
+    const bands = roomLuckBands(game);
+    const name = (id: string) => view.teams[id]?.name ?? id;
+    const score = (v: number) => formatMetric("fr", "score", v);
+
+    const console = await person(rig, LAPTOP);
+    await console.page.goto(`${rig.url}/?code=${bots.code}#facilitator=${bots.token}`);
+    await scene(console.page, "facilitator");
+    await console.page.waitForSelector("[data-testid=projector-picker]");
+    for (const pick of DEBRIEF_SCREENS) {
+      await console.page.click(`[data-testid=show-${pick}]`);
+      const title = (await console.page.textContent(`[data-testid=show-${pick}]`)) ?? "";
+      text = await shownAs(page, title);
+      const all = [
+        ...text.lines,
+        ...text.tables.flatMap((t) => [t.caption, ...t.head, ...t.rows.flat()]),
+      ];
+      // Every team is named (the verdict names the teams asked the question: bots are not),
+      // and every line the canvas wrote is said.
+      if (pick !== "verdict")
+        for (const id of game.teamIds) expect(all.join("\n"), pick).toContain(name(id));
+      const drawn = await page.evaluate((verdict) => {
+        const hooks = window.__elan;
+        return [
+          ...(hooks?.projectorShow?.lines ?? []),
+          ...((verdict && hooks?.projectorVerdict) || []),
+        ];
+      }, pick === "verdict");
+      // (word by word: a trajectory's end label is a name cell and a value cell in the table)
+      const said = all.join("\n");
+      for (const word of drawn.flatMap((line) => line.split(/\s+/)).filter(Boolean))
+        expect(said, `${pick}: ${word}`).toContain(word);
+      const table = (caption: string) => text.tables.find((t) => t.caption === caption);
+      for (const id of game.teamIds) {
+        const real = series(game, id, "score");
+        if (pick === "trajectories") {
+          const column = text.tables[0]!.head.indexOf(name(id));
+          expect(text.tables[0]!.rows.map((r) => r[column])).toEqual(real.map(score));
+        }
+        if (pick === "levers")
+          expect(table(name(id))?.rows.map((r) => r.slice(1).map(Number))).toEqual(
+            leverStacks(game, id).map((q) => q.map((b) => b.tokens)),
+          );
+        if (pick === "attribution") {
+          const team = credit.teams.find((t) => t.teamId === id)!;
+          const model = waterfall("fr", team.attribution.total, "game");
+          expect(table(`Le score de ${name(id)} crédité aux leviers`)?.rows).toEqual(
+            model.bars.map((b) => [b.label, b.display]),
+          );
+        }
+        if (pick === "luck") {
+          const b = bandSeries(bands[id]!, "score");
+          const luck = text.tables.find((t) =>
+            t.caption.endsWith(`${name(id)}, trimestre par trimestre`),
+          );
+          expect(luck?.rows.map((r) => r.slice(1))).toEqual(
+            real.map((v, q) =>
+              [b.p5[q]!, b.p25[q]!, b.p50[q]!, b.p75[q]!, b.p95[q]!, v].map(score),
+            ),
+          );
+        }
+      }
+      if (pick === "podium") for (const row of rows) expect(all).toContain(`${row.name}`);
+      // Screenshots at the room's three projector sizes (reviewed by eye: docs say which).
+      for (const size of SCREENS) {
+        await page.setViewportSize(size);
+        await settle(page);
+        await shot(page, `projector-show-${pick}-${size.width}`);
+      }
+      await page.setViewportSize(PROJECTOR);
+    }
+
+    // The bot team luck moved least: its band is narrow but drawn, thicker than the team's
+    // line (7 px) around it.
+    const spread = (id: string) => {
+      const b = bandSeries(bands[id]!, "score");
+      return Math.max(...b.p95.map((v, q) => v - b.p5[q]!));
+    };
+    const narrow = [...game.teamIds].sort((x, y) => spread(x) - spread(y))[0]!;
+    expect(spread(narrow)).toBeLessThan(0.05); // luck hardly moved it...
+    await console.page.click("[data-testid=show-luck]");
+    await shownAs(page, "Part de chance");
+    await console.page.selectOption("[data-testid=show-team]", narrow);
+    text = await shownAs(page, `Part de chance · ${name(narrow)}`);
+    const band = await page.evaluate(() => window.__elan?.projectorShow?.bands ?? []);
+    expect(band.map((x) => x.team)).toEqual([narrow]);
+    expect(band[0]!.thinnest).toBeGreaterThanOrEqual(2.6 * 7 - 0.01); // ...yet it shows
+    for (const size of SCREENS) {
+      await page.setViewportSize(size);
+      await settle(page);
+      await shot(page, `projector-luck-bot-${size.width}`);
+    }
+    expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(console.page)).toEqual([]);
+    await console.context.close();
+    await screen.context.close();
+  }, 150_000);
 });

@@ -1,8 +1,10 @@
 /** Line charts on the canvas: grid and axes, lines (solid or dashed), bands, stacked columns. */
 import Phaser from "phaser";
-import { COLORS } from "../theme";
+import { COLORS, LUCK } from "../theme";
+import type { BandSeries } from "../viewmodels/debrief";
 import {
   bandPolygon,
+  drawnBand,
   linePoints,
   xFor,
   yFor,
@@ -110,6 +112,46 @@ export function band(
   if (lower.length < 2) return;
   g.fillStyle(color, alpha);
   g.fillPoints(bandPolygon(r, domain, quarters, lower, upper).map(vec), true);
+}
+
+/** Line widths of a luck band, and the thinnest each band is drawn (px). */
+export interface LuckStrokes {
+  outerEdge: number;
+  innerEdge: number;
+  median: number;
+  minOuter: number;
+  minInner: number;
+}
+
+/**
+ * A luck band as the debrief and the projector draw it: each band told by its edges (3:1 against
+ * what surrounds them, theme.ts LUCK; the fills only hint at the area, which a projector washes
+ * out), never thinner than `minOuter`/`minInner` px so that a band luck hardly moved still shows
+ * around the real line, then the median dashed. Returns the 90 % band as drawn.
+ */
+export function luckBands(
+  g: Phaser.GameObjects.Graphics,
+  r: Rect,
+  domain: Domain,
+  quarters: number,
+  b: BandSeries,
+  strokes: LuckStrokes,
+): { lower: number[]; upper: number[] } {
+  const outer = drawnBand(r, domain, b.p5, b.p95, strokes.minOuter);
+  const wide = drawnBand(r, domain, b.p25, b.p75, strokes.minInner);
+  // The 50 % band stays inside the 90 % one, widened or not.
+  const inner = {
+    lower: wide.lower.map((v, i) => Math.max(v, outer.lower[i] ?? v)),
+    upper: wide.upper.map((v, i) => Math.min(v, outer.upper[i] ?? v)),
+  };
+  band(g, r, domain, quarters, outer.lower, outer.upper, LUCK.outer, LUCK.outerFill);
+  band(g, r, domain, quarters, inner.lower, inner.upper, LUCK.inner, LUCK.innerFill);
+  for (const edge of [outer.lower, outer.upper])
+    line(g, r, domain, quarters, edge, LUCK.outer, strokes.outerEdge, false, 1);
+  for (const edge of [inner.lower, inner.upper])
+    line(g, r, domain, quarters, edge, LUCK.inner, strokes.innerEdge, false, 1);
+  line(g, r, domain, quarters, b.p50, LUCK.median, strokes.median, true, 1);
+  return outer;
 }
 
 /** Stacked columns: stacks[q][k] tokens of colour colors[k]; the scale is `max` tokens. */

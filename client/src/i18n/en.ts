@@ -683,4 +683,14 @@ export const en: Record<keyof typeof fr, string> = {
   // issue 11 (client): screens loaded when first shown
   "loading.screen": "Loading the screen…",
   "loading.failed": "This screen could not be loaded: check the connection, then reload the page.",
+
+  // Issue 9 §3, the projector's text alternatives (what its canvas shows, for screen readers).
+  "a11y.projector": "The room's screen as text",
+  "a11y.podiumPlace": "{place}. {name}: {score}",
+  "a11y.teams": "The teams",
+  "a11y.players": "Who plays",
+  "a11y.gaugesOf": "{team}'s gauges",
+  "a11y.mainReason": "Main reason",
+  "a11y.seen": "Verdict",
+  "a11y.bands": "{outer}: 5th to 95th percentile; {inner}: 25th to 75th percentile",
 };

@@ -704,4 +704,14 @@ export const fr = {
   "loading.screen": "Chargement de l'écran…",
   "loading.failed":
     "Cet écran n'a pas pu être chargé : vérifiez la connexion, puis rechargez la page.",
+
+  // Issue 9 §3, the projector's text alternatives (what its canvas shows, for screen readers).
+  "a11y.projector": "L'écran de la salle en texte",
+  "a11y.podiumPlace": "{place}. {name} : {score}",
+  "a11y.teams": "Les équipes",
+  "a11y.players": "Qui joue",
+  "a11y.gaugesOf": "Jauges de {team}",
+  "a11y.mainReason": "Raison principale",
+  "a11y.seen": "Verdict",
+  "a11y.bands": "{outer} : du 5e au 95e centile ; {inner} : du 25e au 75e centile",
 };

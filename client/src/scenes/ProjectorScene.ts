@@ -5,18 +5,19 @@ import type { TeamInsights } from "../../../shared/analysis/insights";
 import type { LuckBand } from "../../../shared/analysis/luckBand";
 import type { GameState } from "../../../shared/model/types";
 import { QR_TEXTURE, SCENES } from "../constants";
-import { getLanguage } from "../i18n/index";
+import { getLanguage, translate } from "../i18n/index";
 import { qrCanvas } from "../ui/qr";
 import { serverAddress } from "../net/api";
 import { displayHost, joinTarget, joinUrl, type ServerAddress } from "../viewmodels/joinAddress";
-import { decisions, replayDebrief, teamLuckBand, whatIf } from "../viewmodels/debrief";
+import { decisions, replayDebrief, roomLuckBands, whatIf } from "../viewmodels/debrief";
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { css } from "../theme";
 import { BaseScene } from "./BaseScene";
-import { h } from "../ui/dom";
-import { rankingTable } from "../ui/boardSummary";
-import { leaderboard } from "../viewmodels/leaderboard";
+import { findScenario } from "../scenarios";
+import { ProjectorSummary } from "../ui/projectorSummary";
+import { startPoint } from "../viewmodels/gauges";
+import { projectorLiveText, projectorShowText } from "../viewmodels/projectorText";
 import { drawProjector, drawProjectorShow } from "./projector/index";
 import { RevealPlayer } from "./revealPlayer";
 
@@ -26,8 +27,8 @@ export class ProjectorScene extends BaseScene {
   /** The debrief's attribution: asked for as soon as the debrief opens, ready for the reveal. */
   private insights: TeamInsights[] | null = null;
   private creditKey = "";
-  /** The ranking the canvas shows, as a table for screen readers. */
-  private readonly ranking = h("section", { class: "sr-only" });
+  /** What the canvas shows, as text for screen readers (rebuilt with every draw). */
+  private readonly summary = new ProjectorSummary();
   /** The game replayed from the log, for the debrief screens the facilitator puts up. */
   private played: GameState | null = null;
   private playedKey = "";
@@ -42,7 +43,7 @@ export class ProjectorScene extends BaseScene {
   private address: ServerAddress | null = null;
 
   protected override setup(): void {
-    this.mountPanel(this.ranking);
+    this.mountPanel(this.summary.el);
     void serverAddress().then((address) => {
       this.address = address;
       this.invalidate();
@@ -125,14 +126,13 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
+  /** Every team's band from one set of replays of the room, the first time one is asked for. */
   private band(teamId: string): LuckBand | null {
     if (!this.played) return null;
-    let band = this.bands.get(teamId);
-    if (!band) {
-      band = teamLuckBand(this.played, teamId);
-      this.bands.set(teamId, band);
+    if (this.bands.size === 0) {
+      for (const [id, band] of Object.entries(roomLuckBands(this.played))) this.bands.set(id, band);
     }
-    return band;
+    return this.bands.get(teamId) ?? null;
   }
 
   /** The team's best one-token change, replayed: what its trajectory would have been. */
@@ -163,38 +163,42 @@ export class ProjectorScene extends BaseScene {
     if (!view) return;
     this.fetchCredit();
     const language = getLanguage();
-    this.ranking.replaceChildren(
-      rankingTable(language, leaderboard(language, Object.values(view.teams), null)),
-    );
+    const label = translate(language, "a11y.projector");
     if ((view.phase === "debrief" || view.phase === "ended") && view.show) {
       this.fetchGame();
       this.digits = null;
-      drawProjectorShow(this, this.root, {
-        width,
-        height,
-        language: getLanguage(),
+      const show = {
+        language,
         view,
         screen: view.show,
         team: view.showTeam,
         game: this.played,
         insights: this.insights,
-        band: (id) => this.band(id),
-        branch: (id) => this.branch(id),
-      });
+        band: (id: string) => this.band(id),
+        branch: (id: string) => this.branch(id),
+      };
+      drawProjectorShow(this, this.root, { ...show, width, height });
+      this.summary.update(label, projectorShowText(show));
       return;
     }
     const hooks = window.__elan;
     if (hooks) hooks.projectorShow = null;
+    const host = displayHost(this.joinBase());
     this.digits = drawProjector(this, this.root, {
       width,
       height,
-      language: getLanguage(),
+      language,
       view,
       qrKey: this.qrKey(view.code),
-      host: displayHost(this.joinBase()),
+      host,
       now: this.app.session?.serverNow() ?? Date.now(),
       insights: this.insights,
     });
+    const start = startPoint(findScenario(view.scenarioId));
+    this.summary.update(
+      label,
+      projectorLiveText({ language, view, host, start, insights: this.insights }),
+    );
   }
 
   protected override tick(): void {

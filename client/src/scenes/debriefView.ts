@@ -10,7 +10,7 @@ import type { DebriefUiState } from "../ui/debriefPanel";
 import { niceDomain, xFor, yFor, type Rect } from "../viewmodels/chart";
 import { bandSeries, leverStacks, series, type DebriefMetric } from "../viewmodels/debrief";
 import { formatMetric } from "../viewmodels/metrics";
-import { axes, band, line, stackedColumns } from "../draw/chart";
+import { axes, line, luckBands, stackedColumns } from "../draw/chart";
 import { legend } from "../draw/legend";
 import { fit, text } from "../draw/text";
 
@@ -115,15 +115,9 @@ export function drawDebriefChart(
   const index = Math.max(0, game.teamIds.indexOf(s.team));
   const color = teamColor(index);
   if (s.tab === "luck" && bandData) {
-    // Each band is told by its edges (3:1 against what surrounds them, theme.ts LUCK); the fills
-    // only hint at the area, which a projector washes out.
-    band(g, area, domain, n, bandData.p5, bandData.p95, LUCK.outer, LUCK.outerFill);
-    band(g, area, domain, n, bandData.p25, bandData.p75, LUCK.inner, LUCK.innerFill);
-    for (const edge of [bandData.p5, bandData.p95])
-      line(g, area, domain, n, edge, LUCK.outer, 1.5, false, 1);
-    for (const edge of [bandData.p25, bandData.p75])
-      line(g, area, domain, n, edge, LUCK.inner, 2, false, 1);
-    line(g, area, domain, n, bandData.p50, LUCK.median, 2, true, 1);
+    // Never thinner than a few pixels either side of the team's line (3.5 px).
+    const strokes = { outerEdge: 1.5, innerEdge: 2, median: 2, minOuter: 12, minInner: 7 };
+    luckBands(g, area, domain, n, bandData, strokes);
     line(g, area, domain, n, metricSeries(game, s.team), color, 3.5);
     legend(
       scene,

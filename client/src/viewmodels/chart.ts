@@ -78,3 +78,27 @@ export function bandPolygon(
   const bottom = linePoints(rect, domain, quarters, lower).reverse();
   return [...top, ...bottom];
 }
+
+/**
+ * A band's edges as drawn: wherever it is thinner on screen than `minPx`, widened about its
+ * middle to `minPx`, so that a band luck hardly moved still shows around the line it holds
+ * (its true numbers are in the chart's text alternative).
+ */
+export function drawnBand(
+  rect: Rect,
+  domain: Domain,
+  lower: readonly number[],
+  upper: readonly number[],
+  minPx: number,
+): { lower: number[]; upper: number[] } {
+  const perPx = (domain.max - domain.min || 1) / Math.max(1, rect.h);
+  const min = minPx * perPx;
+  const out = { lower: [] as number[], upper: [] as number[] };
+  lower.forEach((low, i) => {
+    const high = upper[i] ?? low;
+    const grow = Math.max(0, min - (high - low)) / 2;
+    out.lower.push(low - grow);
+    out.upper.push(high + grow);
+  });
+  return out;
+}

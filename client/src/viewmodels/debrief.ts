@@ -5,7 +5,7 @@
  */
 import { branch, replay } from "../../../shared/analysis/replay";
 import {
-  luckBand,
+  gameLuckBands,
   luckSeeds,
   type LuckBand,
   type Percentiles,
@@ -41,12 +41,26 @@ export function injectedByQuarter(game: GameState): InjectedEvent[][] {
   return game.log.map((turn) => turn.injected.map((e) => ({ ...e })));
 }
 
+/**
+ * Luck bands of `teamIds` from one set of replays of the whole room: on every seed each team
+ * plays its decisions as logged, the facilitator's events as injected. A band therefore answers
+ * "this room, other draws", of which the real game is one. (Replayed alone, a team lost what its
+ * rivals did to it: its real line could lie outside its own band, and a team whose own draws
+ * move nothing — no campaigns in a year without scenario events — drew no band at all.)
+ */
+export function roomLuckBands(
+  game: GameState,
+  teamIds: readonly string[] = game.teamIds,
+  seeds = LUCK_SEEDS,
+): Record<string, LuckBand> {
+  const scenario = { ...game.scenario, years: Math.ceil(game.turnsTotal / 4) };
+  return gameLuckBands({ ...game, scenario }, luckSeeds(seeds), teamIds);
+}
+
 export function teamLuckBand(game: GameState, teamId: string, seeds = LUCK_SEEDS): LuckBand {
-  const played = { ...game.scenario, years: Math.ceil(game.turnsTotal / 4) };
-  return luckBand(played, decisions(game, teamId), luckSeeds(seeds), {
-    teamId,
-    injected: injectedByQuarter(game),
-  });
+  const band = roomLuckBands(game, [teamId], seeds)[teamId];
+  if (!band) throw new Error(`No team ${teamId} in this game`);
+  return band;
 }
 
 export interface BandSeries {

@@ -16,6 +16,7 @@ import { translate, type MessageKey } from "../../i18n/index";
 import type { ClientView } from "../../net/normalize";
 import type { Rect } from "../../viewmodels/chart";
 import type { lobbyTeams } from "../../viewmodels/facilitator";
+import { lobbyPlayers as teamPlayers } from "../../viewmodels/projectorText";
 import { TOP_BAR } from "../../viewmodels/layout";
 import { decisionsTableHeight, type HeaderBox } from "../../draw/decisionsTable";
 
@@ -96,6 +97,8 @@ export interface ShowContext extends DebriefContext {
   params: ShowParams;
   /** Lines written, for the tests. */
   lines: string[];
+  /** Each luck band drawn: its team and its thinnest drawn height (px), for the tests. */
+  bands: { team: string; thinnest: number }[];
   teamName(id: string): string;
   teamIndex(id: string): number;
 }
@@ -103,6 +106,15 @@ export interface ShowContext extends DebriefContext {
 /** The type scale of a screen: 1 at 1920×1080, never under half. */
 function screenScale(width: number, height: number): number {
   return Math.max(0.5, Math.min(width / 1920, height / 1080));
+}
+
+/**
+ * The picked debrief screens' type scale: as `screenScale` on a 16:9 screen, but a 4:3 projector
+ * (1024×768) is read by its height as much as its width — the charts leave room to the side —
+ * so it gets type a fifth larger than its width alone would give.
+ */
+function showScale(width: number, height: number): number {
+  return Math.max(0.5, Math.min(width / 1600, height / 1080));
 }
 
 export function projectorContext(
@@ -168,9 +180,10 @@ export function showContext(
     language: params.language,
     view: params.view,
     insights: params.insights,
-    scale: screenScale(params.width, params.height),
+    scale: showScale(params.width, params.height),
     params,
     lines: [],
+    bands: [],
     teamName: (id) => params.view.teams[id]?.name ?? id,
     teamIndex: (id) => Math.max(0, ids.indexOf(id)),
   };
@@ -195,8 +208,7 @@ export function reportHeaders(scene: Phaser.Scene): (boxes: HeaderBox[]) => void
   };
 }
 
-/** Who plays in a team, said the same on the wide and the narrow projector. */
+/** Who plays in a team, said the same on the wide and the narrow projector (and in text). */
 export function lobbyPlayers(team: LobbyTeam, translate: Translate): string {
-  if (team.players.length) return team.players.map((player) => player.name).join(", ");
-  return team.bot ? translate("lobby.bot") : translate("lobby.empty");
+  return teamPlayers(team, translate);
 }

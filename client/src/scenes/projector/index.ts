@@ -74,7 +74,13 @@ export function drawProjectorShow(
   if (showIsWaiting(ctx)) drawWaiting(ctx, body);
   else drawScreen(ctx, body);
   const hooks = window.__elan;
-  if (hooks) hooks.projectorShow = { view: params.screen, team: params.team, lines: ctx.lines };
+  if (hooks)
+    hooks.projectorShow = {
+      view: params.screen,
+      team: params.team,
+      lines: ctx.lines,
+      bands: ctx.bands,
+    };
 }
 
 function drawScreen(ctx: ShowContext, body: { x: number; y: number; w: number; h: number }): void {

@@ -11,6 +11,7 @@ import { series } from "../../viewmodels/debrief";
 import { leaderboard } from "../../viewmodels/leaderboard";
 import { TOP_BAR } from "../../viewmodels/layout";
 import { formatMetric } from "../../viewmodels/metrics";
+import { showWaiting } from "../../viewmodels/projectorText";
 import { finalPodium } from "../../viewmodels/reveal";
 import { axes, line } from "../../draw/chart";
 import { leaderboardTable } from "../../draw/leaderboard";
@@ -36,10 +37,7 @@ export function drawShowTitle(ctx: ShowContext): Rect {
 
 /** Whether the screen still waits for the replayed game or the attribution. */
 export function showIsWaiting(ctx: ShowContext): boolean {
-  const { screen, game } = ctx.params;
-  const needsGame = screen !== "podium" && screen !== "verdict";
-  const needsInsights = screen === "attribution" || screen === "whatif";
-  return (needsGame && !game) || (needsInsights && !ctx.insights);
+  return showWaiting({ ...ctx.params, insights: ctx.insights });
 }
 
 export function drawWaiting(ctx: ShowContext, rect: Rect): void {
@@ -89,7 +87,7 @@ function drawEveryBestChange(ctx: ShowContext, rect: Rect): void {
       ? bestChangeLines(language, team.bestChanges.slice(0, 1), team.attribution.score)[0]
       : undefined;
     const said = change ?? ctx.translate("show.noBestChange");
-    ctx.lines.push(`${ctx.teamName(id)}: ${said}`);
+    ctx.lines.push(ctx.translate("a11y.reason", { label: ctx.teamName(id), value: said }));
     const name = text(ctx.scene, rect.x, y, ctx.teamName(id), {
       size: 30 * scale,
       weight: "bold",

@@ -4,12 +4,12 @@
  */
 import { BUCKET_IDS } from "../../../../shared/model/levers";
 import type { GameState } from "../../../../shared/model/types";
-import { BUCKET_COLORS, COLORS, teamColor } from "../../theme";
-import { niceDomain, yFor, type Rect } from "../../viewmodels/chart";
+import { BUCKET_COLORS, COLORS, LUCK, teamColor } from "../../theme";
+import { niceDomain, yFor, type Domain, type Rect } from "../../viewmodels/chart";
 import { waterfall } from "../../viewmodels/credit";
 import { bandSeries, leverStacks, series } from "../../viewmodels/debrief";
 import { formatMetric } from "../../viewmodels/metrics";
-import { axes, band, line, stackedColumns } from "../../draw/chart";
+import { axes, line, luckBands, stackedColumns } from "../../draw/chart";
 import { fit, text } from "../../draw/text";
 import { attributionColor, waterfallChart } from "../../draw/waterfall";
 import { chartArea, type ShowContext } from "./context";
@@ -118,10 +118,28 @@ export function drawLevers(ctx: ShowContext, rect: Rect): void {
     const graphics = ctx.scene.add.graphics();
     ctx.add(graphics);
     const stacks = leverStacks(game, id).map((quarter) => quarter.map((bucket) => bucket.tokens));
-    stackedColumns(graphics, cell, stacks, colors, max, game.turn);
+    const size = Math.min(24 * scale, (cell.w / Math.max(1, game.turn)) * 0.45);
+    const columns = { ...cell, h: cell.h - size * 1.6 };
+    stackedColumns(graphics, columns, stacks, colors, max, game.turn);
+    drawQuarterLabels(ctx, columns, game.turn, size);
   });
   const legendY = rect.y + rect.h - legendHeight + 12 * scale;
   drawBucketLegend(ctx, { x: rect.x, y: legendY, w: rect.w, h: legendHeight });
+}
+
+/** Which quarter each column is, under it. */
+function drawQuarterLabels(ctx: ShowContext, rect: Rect, quarters: number, size: number): void {
+  const slot = rect.w / Math.max(1, quarters);
+  for (let q = 1; q <= quarters; q++) {
+    const label = text(
+      ctx.scene,
+      rect.x + (q - 0.5) * slot,
+      rect.y + rect.h + size * 0.3,
+      ctx.translate("common.quarterShort", { q }),
+      { size, color: COLORS.textDim },
+    ).setOrigin(0.5, 0);
+    ctx.add(label);
+  }
 }
 
 /** The buckets' colours, named, in one row (large enough to read from the back). */
@@ -163,7 +181,7 @@ export function drawLuck(ctx: ShowContext, rect: Rect): void {
   grid(ctx, { ...rect, h: rect.h - 50 * ctx.scale }, teams, (id, cell) =>
     drawLuckCell(ctx, cell, id, single),
   );
-  drawLuckLegend(ctx, rect);
+  drawLuckLegend(ctx, rect, single ? teamColor(ctx.teamIndex(teams[0] ?? "")) : null);
 }
 
 function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean): void {
@@ -174,37 +192,63 @@ function drawLuckCell(ctx: ShowContext, cell: Rect, id: string, single: boolean)
   const bands = bandSeries(data, "score");
   const real = series(game, id, "score");
   const domain = niceDomain([...real, ...bands.p5, ...bands.p95]);
-  const left = (single ? 120 : 90) * scale;
+  const left = (single ? 120 : 100) * scale;
   const area = { x: cell.x + left, y: cell.y, w: cell.w - left, h: cell.h - 40 * scale };
-  const size = (single ? 22 : 16) * scale;
+  const size = (single ? 24 : 20) * scale;
   const quarterLabel = (q: number) => ctx.translate("common.quarterShort", { q });
   ctx.add(
     axes(ctx.scene, area, domain, game.turn, scoreFormat(ctx), quarterLabel, 10 * scale, size),
   );
   const graphics = ctx.scene.add.graphics();
   ctx.add(graphics);
-  // Opaque enough to read on a washed-out projector (the 90 % band lighter than the 50 %).
-  band(graphics, area, domain, game.turn, bands.p5, bands.p95, COLORS.trust, 0.3);
-  band(graphics, area, domain, game.turn, bands.p25, bands.p75, COLORS.trust, 0.55);
-  line(graphics, area, domain, game.turn, bands.p50, COLORS.text, 3 * scale, true, 0.9);
-  const color = teamColor(ctx.teamIndex(id));
-  line(graphics, area, domain, game.turn, real, color, (single ? 7 : 5) * scale);
+  const lineWidth = (single ? 7 : 5) * scale;
+  // The band shows around the team's line even where luck hardly moved it (a bot team without
+  // campaigns in a year without scenario events): never thinner than 2.6 lines.
+  const drawn = luckBands(graphics, area, domain, game.turn, bands, {
+    outerEdge: 3 * scale,
+    innerEdge: 3 * scale,
+    median: 3 * scale,
+    minOuter: 2.6 * lineWidth,
+    minInner: 1.6 * lineWidth,
+  });
+  ctx.bands.push({ team: id, thinnest: thinnest(area, domain, drawn) });
+  line(graphics, area, domain, game.turn, real, teamColor(ctx.teamIndex(id)), lineWidth);
 }
 
-function drawLuckLegend(ctx: ShowContext, rect: Rect): void {
+/** The drawn band's smallest height on screen (px), for the tests. */
+function thinnest(area: Rect, domain: Domain, b: { lower: number[]; upper: number[] }): number {
+  const heights = b.lower.map(
+    (low, i) => yFor(area, domain, low) - yFor(area, domain, b.upper[i] ?? low),
+  );
+  return Math.min(...heights);
+}
+
+/** The bands, the median and (one team) its real line, each swatch looking like what it names. */
+function drawLuckLegend(ctx: ShowContext, rect: Rect, teamLine: number | null): void {
   const { scale, translate } = ctx;
   const y = rect.y + rect.h - 36 * scale;
   const graphics = ctx.scene.add.graphics();
   ctx.add(graphics);
   let x = rect.x;
   const items: [number, number, string][] = [
-    [COLORS.trust, 0.3, translate("debrief.band90")],
-    [COLORS.trust, 0.55, translate("debrief.band50")],
-    [COLORS.text, 0.9, translate("debrief.median")],
+    [LUCK.outer, LUCK.outerFill, translate("debrief.band90")],
+    [LUCK.inner, LUCK.innerFill, translate("debrief.band50")],
+    [LUCK.median, 0, translate("debrief.median")],
+    ...(teamLine === null
+      ? []
+      : [[teamLine, 0, translate("debrief.real")] as [number, number, string]]),
   ];
-  for (const [color, alpha, label] of items) {
-    graphics.fillStyle(color, alpha);
-    graphics.fillRect(x, y + 4 * scale, 28 * scale, 20 * scale);
+  for (const [color, fill, label] of items) {
+    const swatch = { x, y: y + 4 * scale, w: 28 * scale, h: 20 * scale };
+    if (fill) {
+      graphics.fillStyle(color, fill);
+      graphics.fillRect(swatch.x, swatch.y, swatch.w, swatch.h);
+      graphics.lineStyle(3 * scale, color, 1);
+      graphics.strokeRect(swatch.x, swatch.y, swatch.w, swatch.h);
+    } else {
+      graphics.fillStyle(color, 1);
+      graphics.fillRect(swatch.x, swatch.y + swatch.h / 2 - 1.5 * scale, swatch.w, 3 * scale);
+    }
     const caption = text(ctx.scene, x + 38 * scale, y, label, {
       size: 24 * scale,
       color: COLORS.text,

@@ -3,10 +3,29 @@
  * plain mirror of roleView.ts's field builders (schema setters ignore unchanged values, so only
  * real changes travel); history only ever grows, so new quarters are appended, not rebuilt.
  */
-import { BUCKET_IDS, type Allocation, type TurnResultView } from "../../shared/index";
+import {
+  BUCKET_IDS,
+  causeCode,
+  eventCode,
+  gaugeCode,
+  sourceCode,
+  type Allocation,
+  type CauseId,
+  type EventId,
+  type ReasonView,
+  type TurnResultView,
+} from "../../shared/index";
 import { turnResult } from "../session/results";
 import type { SessionState, TeamSeat } from "../session/types";
-import { playerView, roomFields, teamFields, teamPrivate, type LiveExtras } from "./roleView";
+import {
+  lastReasons,
+  playerView,
+  roomFields,
+  teamFields,
+  teamPrivate,
+  wireResult,
+  type LiveExtras,
+} from "./roleView";
 import {
   AllocationState,
   PlayerState,
@@ -36,16 +55,17 @@ function toResultState(view: TurnResultView): TurnResultState {
   out.allocation = new AllocationState();
   copyAllocation(out.allocation, view.allocation);
   out.forced = view.forced;
-  out.decisionSource = view.decisionSource;
-  out.events.push(...view.events);
-  for (const r of view.reasons) {
-    const reason = new ReasonState();
-    reason.gauge = r.gauge;
-    reason.cause = r.cause;
-    reason.value = r.value;
-    out.reasons.push(reason);
-  }
+  out.decisionSource = sourceCode(view.decisionSource);
+  out.events.push(...view.events.map((e) => eventCode(e as EventId)));
   return out;
+}
+
+function toReasonState(view: ReasonView): ReasonState {
+  const reason = new ReasonState();
+  reason.gauge = gaugeCode(view.gauge);
+  reason.cause = causeCode(view.cause as CauseId);
+  reason.value = view.value;
+  return reason;
 }
 
 function newTeam(id: string): TeamState {
@@ -68,15 +88,21 @@ function syncTeam(
   Object.assign(target, fields);
   Object.assign(target.situation, situation);
   const records = state.game.history[seat.id] ?? [];
+  const revealed = target.history.length !== records.length;
   if (target.history.length > records.length) target.history.clear();
   for (let i = target.history.length; i < records.length; i++) {
     const source = state.sources[i]?.[seat.id] ?? "default";
-    target.history.push(toResultState(turnResult(records[i]!, source)));
+    target.history.push(toResultState(wireResult(turnResult(records[i]!, source))));
   }
   const { draft, decision, ...secret } = teamPrivate(state, seat, extras);
   Object.assign(target.private, secret);
   copyAllocation(target.private.draft, draft);
   copyAllocation(target.private.decision, decision);
+  // The last quarter's reasons change only when a quarter is revealed (or history is rebuilt).
+  if (revealed) {
+    target.private.reasons.clear();
+    target.private.reasons.push(...lastReasons(state, seat.id).map(toReasonState));
+  }
 }
 
 /** Only one team's part (a draft or submission that changed nothing else). */
@@ -91,13 +117,14 @@ export function syncTeamState(
   if (team && seat) syncTeam(team, state, seat, extras);
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+function sameList(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function syncRoomState(target: RoomState, state: SessionState, extras: LiveExtras): void {
-  const { event, ...fields } = roomFields(state);
+  const { event: ids, ...fields } = roomFields(state);
   Object.assign(target, fields);
+  const event = ids.map((e) => eventCode(e as EventId));
   if (!sameList([...target.event], event)) {
     target.event.clear();
     target.event.push(...event);

@@ -2,8 +2,9 @@
  * The Colyseus floor for Élan's traffic (bench:server's `fanout` phase): a bare room with a
  * plain schema and the workshop's visibility, driven by the same schedule. Each draft reaches
  * its team and the facilitator through a StateView shared per team (as views.ts does), the
- * submitted flag reaches everyone, and each quarter's results (the workshop's own result
- * schema, as many reasons and events) reach everyone. No validation, no store, no simulation:
+ * submitted flag reaches everyone, each quarter's results (the workshop's own result schema,
+ * one event) reach everyone, and each team's reasons (as many, the workshop's reason schema)
+ * reach that team and the facilitator inside its private part, as the workshop sends them. No validation, no store, no simulation:
  * whatever the workshop costs beyond this room is Élan's, not the product's fan-out.
  *
  * Like the workshop it drops empty patch frames (patches.ts) and patches every 100 ms, so the
@@ -11,14 +12,28 @@
  */
 import { Room, type Client } from "@colyseus/core";
 import { schema, StateView, t, type SchemaType } from "@colyseus/schema";
-import { BUCKET_IDS, GAUGE_IDS, type Allocation } from "../../shared/index";
+import {
+  BUCKET_IDS,
+  CAUSE_CODES,
+  causeCode,
+  eventCode,
+  GAUGE_IDS,
+  gaugeCode,
+  sourceCode,
+  type Allocation,
+} from "../../shared/index";
 import { skipEmptyPatches } from "../../server/rooms/patches";
 import { REASONS_PER_GAUGE } from "../../server/session/results";
 import type { ElanClient } from "../../server/rooms/deps";
 import { AllocationState, ReasonState, TurnResultState } from "../../server/rooms/schema";
 
 const FanoutPrivate = schema(
-  { draft: AllocationState, draftBy: t.string(), draftRev: t.uint32() },
+  {
+    draft: AllocationState,
+    draftBy: t.string(),
+    draftRev: t.uint32(),
+    reasons: t.array(ReasonState),
+  },
   "FanoutPrivate",
 );
 type FanoutPrivate = SchemaType<typeof FanoutPrivate>;
@@ -55,7 +70,7 @@ const NEXT: Record<string, string> = {
   results: "briefing",
 };
 
-/** A quarter's public result, as large as the workshop's (same fields, reasons, one event). */
+/** A quarter's public result, as large as the workshop's (same fields, one event). */
 function result(turn: number, allocation: Allocation): TurnResultState {
   const out = new TurnResultState();
   out.turn = turn;
@@ -70,18 +85,22 @@ function result(turn: number, allocation: Allocation): TurnResultState {
   out.allocation = new AllocationState();
   for (const id of BUCKET_IDS) out.allocation[id] = allocation[id];
   out.forced = 0;
-  out.decisionSource = "team";
-  out.events.push("bench.event");
-  for (const gauge of GAUGE_IDS) {
-    for (let i = 0; i < REASONS_PER_GAUGE; i++) {
-      const reason = new ReasonState();
-      reason.gauge = gauge;
-      reason.cause = BUCKET_IDS[i]!;
-      reason.value = Math.random();
-      out.reasons.push(reason);
-    }
-  }
+  out.decisionSource = sourceCode("submitted");
+  out.events.push(eventCode("badBuzz"));
   return out;
+}
+
+/** A quarter's reasons, as many as the workshop's (coded the same way). */
+function reasons(): ReasonState[] {
+  return GAUGE_IDS.flatMap((gauge) =>
+    CAUSE_CODES.slice(0, REASONS_PER_GAUGE).map((cause) => {
+      const reason = new ReasonState();
+      reason.gauge = gaugeCode(gauge);
+      reason.cause = causeCode(cause);
+      reason.value = Math.random();
+      return reason;
+    }),
+  );
 }
 
 interface AllocationPayload {
@@ -141,6 +160,8 @@ export class FanoutRoom extends Room<{ state: FanoutState }> {
       this.state.turn++;
       for (const team of this.state.teams.values()) {
         team.history.push(result(this.state.turn, team.private.draft));
+        team.private.reasons.clear();
+        team.private.reasons.push(...reasons());
         team.submitted = false;
       }
     }

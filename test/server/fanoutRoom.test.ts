@@ -2,7 +2,8 @@
  * bench:server's fan-out baseline (test/bench/fanoutRoom.ts) hosted beside the real app: a room
  * of another kind is joined by id through the app's join gate (which must not take it for a
  * stale workshop listing), and it has the workshop's visibility — a draft reaches its team and
- * the facilitator, never another team; the submitted flag and the quarter's results reach all.
+ * the facilitator, never another team; the submitted flag and the quarter's results reach all,
+ * and a team's reasons reach that team and the facilitator only (as the workshop's do).
  */
 import { defineRoom } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
@@ -57,6 +58,11 @@ describe("the fan-out baseline room", () => {
     expect(team(t2, "t1").submitted).toBe(false);
     expect(facilitator.state.phase).toBe("results");
     expect(team(t2, "t1").private).toBeUndefined();
+    await waitFor(() => team(t2, "t2").private?.reasons.length > 0, 5000, "t2's own reasons");
+    await Promise.all([facilitator, ...players].map(flush));
+    expect(team(t1b, "t1").private.reasons.length).toBe(team(t2, "t2").private.reasons.length);
+    expect(team(facilitator, "t1").private.reasons.length).toBeGreaterThan(0);
+    expect(team(t2, "t1").history[0].reasons).toBeUndefined();
     for (const room of [facilitator, ...players]) await room.leave();
   });
 });

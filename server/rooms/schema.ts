@@ -25,16 +25,12 @@ export const AllocationState = schema(
 );
 export type AllocationState = SchemaType<typeof AllocationState>;
 
-/** `gauge` and `cause` are codes (`gaugeCode`, `causeCode`). */
-export const ReasonState = schema(
-  { gauge: t.uint8(), cause: t.uint8(), value: t.float32() },
-  "Reason",
-);
-export type ReasonState = SchemaType<typeof ReasonState>;
-
+/**
+ * One revealed quarter. Its quarter is its position in `history` (+1); `forced` and `legacy`
+ * are left unset when 0 (OMITTED_WHEN_ZERO).
+ */
 export const TurnResultState = schema(
   {
-    turn: t.uint8(),
     // FLOAT32_OUTPUTS as float32; kpi and score exact (the rankings), forced exact.
     engagement: t.float32(),
     reach: t.float32(),
@@ -44,7 +40,8 @@ export const TurnResultState = schema(
     ssv: t.float32(),
     score: t.float64(),
     legacy: t.float32(),
-    allocation: AllocationState,
+    /** `packAllocation`. */
+    allocation: t.float64(),
     forced: t.float64(),
     /** `sourceCode`. */
     decisionSource: t.uint8(),
@@ -59,13 +56,18 @@ export const TeamPrivateState = schema(
   {
     draft: AllocationState,
     draftBy: t.string(),
-    draftRev: t.uint32(),
+    /** A varint: one or two bytes for most of a workshop, where a uint32 takes four. */
+    draftRev: t.number(),
     submitted: t.boolean(),
     decision: AllocationState,
     /** The team's debrief answer before the reveal ("" = none). */
     prediction: t.string(),
-    /** Why its gauges moved in the last revealed quarter. */
-    reasons: t.array(ReasonState),
+    /**
+     * Why its gauges moved in the last revealed quarter: reason i is `reasonCodes[i]` (gauge and
+     * cause, `reasonCode`) and `reasonValues[i]`. Two flat arrays cost a third less than objects.
+     */
+    reasonCodes: t.array("uint8"),
+    reasonValues: t.array("float32"),
   },
   "TeamPrivate",
 );

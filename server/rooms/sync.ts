@@ -5,14 +5,14 @@
  */
 import {
   BUCKET_IDS,
-  causeCode,
   eventCode,
-  gaugeCode,
+  OMITTED_WHEN_ZERO,
+  packAllocation,
+  reasonCode,
   sourceCode,
   type Allocation,
   type CauseId,
   type EventId,
-  type ReasonView,
   type TurnResultView,
 } from "../../shared/index";
 import { turnResult } from "../session/results";
@@ -29,7 +29,6 @@ import {
 import {
   AllocationState,
   PlayerState,
-  ReasonState,
   SituationState,
   TeamPrivateState,
   TeamState,
@@ -43,7 +42,6 @@ function copyAllocation(target: AllocationState, source: Allocation): void {
 
 function toResultState(view: TurnResultView): TurnResultState {
   const out = new TurnResultState();
-  out.turn = view.turn;
   out.engagement = view.engagement;
   out.reach = view.reach;
   out.buzzVolatility = view.buzzVolatility;
@@ -51,21 +49,12 @@ function toResultState(view: TurnResultView): TurnResultState {
   out.kpi = view.kpi;
   out.ssv = view.ssv;
   out.score = view.score;
-  out.legacy = view.legacy;
-  out.allocation = new AllocationState();
-  copyAllocation(out.allocation, view.allocation);
-  out.forced = view.forced;
+  out.allocation = packAllocation(view.allocation);
+  // Unset fields cost nothing; the normaliser reads them as 0.
+  for (const id of OMITTED_WHEN_ZERO) if (view[id] !== 0) out[id] = view[id];
   out.decisionSource = sourceCode(view.decisionSource);
   out.events.push(...view.events.map((e) => eventCode(e as EventId)));
   return out;
-}
-
-function toReasonState(view: ReasonView): ReasonState {
-  const reason = new ReasonState();
-  reason.gauge = gaugeCode(view.gauge);
-  reason.cause = causeCode(view.cause as CauseId);
-  reason.value = view.value;
-  return reason;
 }
 
 function newTeam(id: string): TeamState {
@@ -100,8 +89,11 @@ function syncTeam(
   copyAllocation(target.private.decision, decision);
   // The last quarter's reasons change only when a quarter is revealed (or history is rebuilt).
   if (revealed) {
-    target.private.reasons.clear();
-    target.private.reasons.push(...lastReasons(state, seat.id).map(toReasonState));
+    const reasons = lastReasons(state, seat.id);
+    target.private.reasonCodes.clear();
+    target.private.reasonValues.clear();
+    target.private.reasonCodes.push(...reasons.map((r) => reasonCode(r.gauge, r.cause as CauseId)));
+    target.private.reasonValues.push(...reasons.map((r) => r.value));
   }
 }
 

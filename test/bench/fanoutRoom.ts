@@ -15,24 +15,25 @@ import { schema, StateView, t, type SchemaType } from "@colyseus/schema";
 import {
   BUCKET_IDS,
   CAUSE_CODES,
-  causeCode,
   eventCode,
   GAUGE_IDS,
-  gaugeCode,
+  packAllocation,
+  reasonCode,
   sourceCode,
   type Allocation,
 } from "../../shared/index";
 import { skipEmptyPatches } from "../../server/rooms/patches";
 import { REASONS_PER_GAUGE } from "../../server/session/results";
 import type { ElanClient } from "../../server/rooms/deps";
-import { AllocationState, ReasonState, TurnResultState } from "../../server/rooms/schema";
+import { AllocationState, TurnResultState } from "../../server/rooms/schema";
 
 const FanoutPrivate = schema(
   {
     draft: AllocationState,
     draftBy: t.string(),
-    draftRev: t.uint32(),
-    reasons: t.array(ReasonState),
+    draftRev: t.number(),
+    reasonCodes: t.array("uint8"),
+    reasonValues: t.array("float32"),
   },
   "FanoutPrivate",
 );
@@ -70,10 +71,12 @@ const NEXT: Record<string, string> = {
   results: "briefing",
 };
 
-/** A quarter's public result, as large as the workshop's (same fields, one event). */
-function result(turn: number, allocation: Allocation): TurnResultState {
+/**
+ * A quarter's public result, as large as the workshop's: the same fields, one event, and no
+ * pressure or legacy (left unset, as the workshop leaves them in most quarters).
+ */
+function result(allocation: Allocation): TurnResultState {
   const out = new TurnResultState();
-  out.turn = turn;
   out.engagement = 50 + Math.random();
   out.reach = 40 + Math.random();
   out.buzzVolatility = Math.random();
@@ -81,26 +84,21 @@ function result(turn: number, allocation: Allocation): TurnResultState {
   out.kpi = 1 + Math.random();
   out.ssv = 100 + Math.random();
   out.score = 1000 * Math.random();
-  out.legacy = Math.random();
-  out.allocation = new AllocationState();
-  for (const id of BUCKET_IDS) out.allocation[id] = allocation[id];
-  out.forced = 0;
+  out.allocation = packAllocation(allocation);
   out.decisionSource = sourceCode("submitted");
   out.events.push(eventCode("badBuzz"));
   return out;
 }
 
-/** A quarter's reasons, as many as the workshop's (coded the same way). */
-function reasons(): ReasonState[] {
-  return GAUGE_IDS.flatMap((gauge) =>
-    CAUSE_CODES.slice(0, REASONS_PER_GAUGE).map((cause) => {
-      const reason = new ReasonState();
-      reason.gauge = gaugeCode(gauge);
-      reason.cause = causeCode(cause);
-      reason.value = Math.random();
-      return reason;
-    }),
+/** A quarter's reasons, as many as the workshop's, coded and laid out the same way. */
+function setReasons(team: FanoutTeam): void {
+  const codes = GAUGE_IDS.flatMap((gauge) =>
+    CAUSE_CODES.slice(0, REASONS_PER_GAUGE).map((cause) => reasonCode(gauge, cause)),
   );
+  team.private.reasonCodes.clear();
+  team.private.reasonValues.clear();
+  team.private.reasonCodes.push(...codes);
+  team.private.reasonValues.push(...codes.map(() => Math.random()));
 }
 
 interface AllocationPayload {
@@ -125,6 +123,7 @@ export class FanoutRoom extends Room<{ state: FanoutState }> {
       team.id = `t${i}`;
       team.private = new FanoutPrivate();
       team.private.draft = new AllocationState();
+      for (const id of BUCKET_IDS) team.private.draft[id] = 0; // as the workshop's empty draft
       this.state.teams.set(team.id, team);
       const view = new StateView();
       view.add(team);
@@ -159,9 +158,8 @@ export class FanoutRoom extends Room<{ state: FanoutState }> {
     if (next === "results") {
       this.state.turn++;
       for (const team of this.state.teams.values()) {
-        team.history.push(result(this.state.turn, team.private.draft));
-        team.private.reasons.clear();
-        team.private.reasons.push(...reasons());
+        team.history.push(result(team.private.draft));
+        setReasons(team);
         team.submitted = false;
       }
     }

@@ -125,13 +125,17 @@ for (const [name, trim] of Object.entries(parts)) {
   line(`result_${name}_bytes_per_team`, (whole - bytes(trim)) / TEAMS, "B");
 }
 const ownTeam = "t1";
-const reasonsOf = (s: RoomState) => s.teams.get(ownTeam)!.private.reasons;
+const hidden = (s: RoomState) => s.teams.get(ownTeam)!.private;
 line(
   "result_reasons_bytes_per_team",
-  bytes(() => {}, ownTeam) - bytes((s) => reasonsOf(s).clear(), ownTeam),
+  bytes(() => {}, ownTeam) -
+    bytes((s) => {
+      hidden(s).reasonCodes.clear();
+      hidden(s).reasonValues.clear();
+    }, ownTeam),
   "B (to the team and the facilitator only)",
 );
-line("result_reasons_per_team", reasonsOf(synced(() => {})).length, "reasons");
+line("result_reasons_per_team", hidden(synced(() => {})).reasonCodes.length, "reasons");
 line("public_state_bytes", noHistory, "B (everything public but the results, for scale)");
 line(
   "team_private_bytes",

@@ -16,8 +16,14 @@ import {
   eventOfCode,
   gaugeCode,
   gaugeOfCode,
+  packAllocation,
+  reasonCode,
+  reasonOfCode,
   sourceCode,
   sourceOfCode,
+  unpackAllocation,
+  BUCKET_IDS,
+  type Allocation,
   type CauseId,
 } from "../../shared/index";
 
@@ -43,6 +49,38 @@ describe("wire codes", () => {
         expect(decode(code)).toBe(name);
       }
     }
+  });
+
+  it("put a reason's gauge and cause in one byte", () => {
+    expect(GAUGE_IDS.length * CAUSE_CODES.length).toBeLessThanOrEqual(256);
+    for (const gauge of GAUGE_IDS) {
+      for (const cause of CAUSE_CODES) {
+        const code = reasonCode(gauge, cause);
+        expect(code).toBeLessThan(256);
+        expect(reasonOfCode(code)).toEqual({ gauge, cause });
+      }
+    }
+    expect(() => reasonOfCode(GAUGE_IDS.length * CAUSE_CODES.length)).toThrow("Unknown gauge code");
+    expect(() => reasonOfCode(-1)).toThrow("Unknown gauge code -1");
+  });
+
+  it("pack an allocation in one exact number, and back", () => {
+    const full = Object.fromEntries(BUCKET_IDS.map((id) => [id, 127])) as Allocation;
+    const some = { ...full, longTerm: 0, culture: 100, campaigns: 3, support: 1 };
+    for (const allocation of [full, some, { ...full, strategy: 0 }]) {
+      const packed = packAllocation(allocation);
+      expect(Number.isSafeInteger(packed)).toBe(true);
+      expect(new Float64Array([packed])[0]).toBe(packed);
+      expect(unpackAllocation(packed)).toEqual(allocation);
+    }
+    expect(
+      packAllocation({ ...full, longTerm: 1 }) - packAllocation({ ...full, longTerm: 0 }),
+    ).toBe(1);
+    expect(() => packAllocation({ ...full, culture: 128 })).toThrow("Cannot pack 128 tokens");
+    expect(() => packAllocation({ ...full, culture: 1.5 })).toThrow("on culture");
+    expect(() => unpackAllocation(2 ** 49)).toThrow("out of range");
+    expect(() => unpackAllocation(-1)).toThrow("Unknown packed allocation -1");
+    expect(() => unpackAllocation({})).toThrow("Unknown packed allocation");
   });
 
   it("refuse names and codes they do not know, saying which", () => {

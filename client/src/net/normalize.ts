@@ -1,8 +1,10 @@
 /**
  * The synchronized Colyseus state, decoded by reflection, as the plain `RoomView` the screens
- * read. The server's schema (server/rooms/schema.ts) is laid out as `RoomView`, except that names
- * travel as one-byte codes (shared/protocol/wireCodes.ts): this turns them back into the same
- * strings, and nothing else is renamed, defaulted or repaired. A code this client does not know
+ * read. The server's schema (server/rooms/schema.ts) is laid out as `RoomView` but for what keeps
+ * it lean, which this undoes and nothing else: names travel as one-byte codes
+ * (shared/protocol/wireCodes.ts), turned back into the same strings; a result's quarter is its
+ * position in the history; its allocation is packed in one number (`packAllocation`); `forced` and `legacy` are left out when 0 (`OMITTED_WHEN_ZERO`); a
+ * team's reasons come as two flat arrays (codes, values). A code this client does not know
  * throws (a client older than its server), rather than showing a blank. The wire contract test
  * (test/server/wireContract.test.ts) holds the result to the server's own view of every role.
  */
@@ -14,10 +16,11 @@ import type {
   TurnResultView,
 } from "../../../shared/protocol/view";
 import {
-  causeOfCode,
   eventOfCode,
-  gaugeOfCode,
+  OMITTED_WHEN_ZERO,
+  reasonOfCode,
   sourceOfCode,
+  unpackAllocation,
 } from "../../../shared/protocol/wireCodes";
 
 /** A RoomView as this client received it: collections are plain records, in the server's order. */
@@ -30,9 +33,11 @@ export interface DecodedState {
 
 /** The coded fields as they arrive (the rest is already the view's). */
 type Coded<T, K extends keyof T> = Omit<T, K> & { [P in K]: unknown };
-type WireResult = Coded<TurnResultView, "decisionSource" | "events">;
-type WireReason = Coded<ReasonView, "gauge" | "cause">;
-type WirePrivate = Coded<TeamPrivateView, "reasons">;
+type WireResult = Partial<Coded<TurnResultView, "decisionSource" | "events" | "allocation">>;
+type WirePrivate = Omit<TeamPrivateView, "reasons"> & {
+  reasonCodes: unknown;
+  reasonValues: unknown;
+};
 type WireTeam = Coded<TeamView, "history" | "private">;
 type WireRoom = Coded<RoomView, "teams" | "event">;
 
@@ -41,27 +46,41 @@ function codes(value: unknown, where: string): unknown[] {
   return value;
 }
 
-function result(wire: WireResult, where: string): TurnResultView {
-  return {
+function result(wire: WireResult, index: number, where: string): TurnResultView {
+  const out = {
+    turn: index + 1,
     ...wire,
+    allocation: unpackAllocation(wire.allocation),
     decisionSource: sourceOfCode(wire.decisionSource),
     events: codes(wire.events, where).map(eventOfCode),
-  };
+  } as TurnResultView;
+  for (const id of OMITTED_WHEN_ZERO) out[id] ??= 0;
+  return out;
 }
 
-function reason(wire: WireReason): ReasonView {
-  return { ...wire, gauge: gaugeOfCode(wire.gauge), cause: causeOfCode(wire.cause) };
+function reasons(reasonCodes: unknown, reasonValues: unknown, where: string): ReasonView[] {
+  const values = codes(reasonValues, where);
+  return codes(reasonCodes, where).map((code, i) => {
+    const value = values[i];
+    if (typeof value !== "number") throw new Error(`A reason without its value in ${where}`);
+    return { ...reasonOfCode(code), value };
+  });
 }
 
 function team(id: string, wire: WireTeam): TeamView {
   const { history, private: secret, ...fields } = wire;
   const results = codes(history, `team ${id}'s history`) as WireResult[];
-  const out: TeamView = { ...fields, history: results.map((r) => result(r, `team ${id}`)) };
+  const out: TeamView = {
+    ...fields,
+    history: results.map((r, i) => result(r, i, `team ${id}'s history`)),
+  };
   // Absent for the teams whose hidden part this connection does not see.
   if (secret !== undefined) {
-    const hidden = secret as WirePrivate;
-    const reasons = codes(hidden.reasons, `team ${id}'s reasons`) as WireReason[];
-    out.private = { ...hidden, reasons: reasons.map(reason) };
+    const { reasonCodes, reasonValues, ...hidden } = secret as WirePrivate;
+    out.private = {
+      ...hidden,
+      reasons: reasons(reasonCodes, reasonValues, `team ${id}'s reasons`),
+    };
   }
   return out;
 }

@@ -30,8 +30,9 @@ export interface ClockMessage {
 /**
  * Every server → client message type and its payload. `error` answers every refused
  * fire-and-forget message (a refused `room.request` rejects with the same `{ code, message }` as
- * its `reason` instead); `clock`, `debrief.data` and `results.reasons` are sent this way only to a client that asked
- * without `room.request`, which the app never does, but the server answers both ways.
+ * its `reason` instead); `clock`, `debrief.data` and `results.reasons` are sent this way only
+ * to a client that asked without `room.request`, which the app never does, but the server
+ * answers both ways.
  */
 export interface ServerMessages {
   error: ErrorMessage;

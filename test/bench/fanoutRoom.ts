@@ -3,9 +3,9 @@
  * plain schema and the workshop's visibility, driven by the same schedule. Each draft reaches
  * its team and the facilitator through a StateView shared per team (as views.ts does), the
  * submitted flag reaches everyone, each quarter's results (the workshop's own result schema,
- * one event) reach everyone, and each team's reasons (as many, the workshop's reason schema)
- * reach that team and the facilitator inside its private part, as the workshop sends them. No validation, no store, no simulation:
- * whatever the workshop costs beyond this room is Élan's, not the product's fan-out.
+ * one event) reach everyone, and each team's reasons (as many, laid out as the workshop's)
+ * reach that team and the facilitator inside its private part. No validation, no store, no
+ * simulation: whatever the workshop costs beyond this room is Élan's, not the product's fan-out.
  *
  * Like the workshop it drops empty patch frames (patches.ts) and patches every 100 ms, so the
  * comparison measures Élan's work, not a Colyseus setting.

@@ -3,10 +3,11 @@
  * read. The server's schema (server/rooms/schema.ts) is laid out as `RoomView` but for what keeps
  * it lean, which this undoes and nothing else: names travel as one-byte codes
  * (shared/protocol/wireCodes.ts), turned back into the same strings; a result's quarter is its
- * position in the history; its allocation is packed in one number (`packAllocation`); `forced` and `legacy` are left out when 0 (`OMITTED_WHEN_ZERO`); a
- * team's reasons come as two flat arrays (codes, values). A code this client does not know
- * throws (a client older than its server), rather than showing a blank. The wire contract test
- * (test/server/wireContract.test.ts) holds the result to the server's own view of every role.
+ * position in the history, its allocation is packed in one number (`packAllocation`), and its
+ * `forced` and `legacy` are left out when 0 (`OMITTED_WHEN_ZERO`); a team's reasons come as two
+ * flat arrays (codes, values). A code this client does not know throws (a client older than its
+ * server) rather than showing a blank. The wire contract test (test/server/wireContract.test.ts)
+ * holds the result to the server's own view of every role.
  */
 import type {
   ReasonView,

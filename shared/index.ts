@@ -2,6 +2,7 @@
 export * from "./model/levers";
 export * from "./model/events";
 export * from "./model/types";
+export { BASE_CAUSES, CAUSE_IDS } from "./model/causes";
 export * from "./model/validate";
 export * from "./model/game";
 export * from "./model/params";
@@ -40,3 +41,4 @@ export * from "./protocol/options";
 export * from "./protocol/screens";
 export * from "./protocol/serverMessages";
 export * from "./protocol/view";
+export * from "./protocol/wireCodes";

@@ -18,6 +18,8 @@ import {
   type ClockMessage,
   type DebriefData,
   type ErrorMessage,
+  type QuarterReasons,
+  type ReasonView,
   type RoomView,
   type SeatMessage,
 } from "../../shared/index";
@@ -34,7 +36,7 @@ import { skipEmptyPatches } from "./patches";
 import { newBucket, take } from "./rateLimit";
 import { RoomState } from "./schema";
 import { sendTo } from "./send";
-import { roleView, type LiveExtras } from "./roleView";
+import { lastReasons, roleView, type LiveExtras } from "./roleView";
 import { syncRoomState, syncTeamState } from "./sync";
 import { SharedViews, viewKeyOf } from "./views";
 
@@ -209,6 +211,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     const intent = toIntent(decoded);
     if (intent.kind === "debrief") return this.debrief(client, ctx);
     if (intent.kind === "clock") return this.clockReply(client, ctx);
+    if (intent.kind === "reasons") return this.reasonsReply(client, ctx);
     const by = this.actorOf(seat, intent.action);
     if ("code" in by) return this.refuse(client, ctx, by);
     const outcome = this.commitAction({ at: this.deps.now(), by, action: intent.action });
@@ -248,6 +251,30 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   private clockReply(client: ElanClient, ctx: MessageContext | undefined): ClockMessage {
     const message: ClockMessage = { serverNow: this.deps.now() };
     if (ctx?.id === undefined) sendTo(client, "clock", message);
+    return message;
+  }
+
+  /**
+   * Every team's reasons for the last revealed quarter, for the screens that show all of them
+   * (the projector). A participant sees only their own team's, in its private part.
+   */
+  private reasonsReply(
+    client: ElanClient,
+    ctx: MessageContext | undefined,
+  ): QuarterReasons | undefined {
+    const role = client.userData?.role;
+    if (role !== "facilitator" && role !== "projector") {
+      this.refuse(client, ctx, {
+        code: "role.not_facilitator",
+        message:
+          "A team sees its own reasons; every team's are for the facilitator and the projector.",
+      });
+      return undefined;
+    }
+    const teams: Record<string, ReasonView[]> = {};
+    for (const id of this.session.game.teamIds) teams[id] = lastReasons(this.session, id);
+    const message: QuarterReasons = { turn: this.session.game.turn, teams };
+    if (ctx?.id === undefined) sendTo(client, "results.reasons", message);
     return message;
   }
 

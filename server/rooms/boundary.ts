@@ -79,7 +79,10 @@ export function decodeMessage(type: string | number, payload: unknown): Decoded 
 
 /** What a decoded message asks for: a session action, or a read-only query. */
 export type Intent =
-  { kind: "action"; action: SessionAction } | { kind: "debrief" } | { kind: "clock" };
+  | { kind: "action"; action: SessionAction }
+  | { kind: "debrief" }
+  | { kind: "clock" }
+  | { kind: "reasons" };
 
 export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
   const action = (a: SessionAction): Intent => ({ kind: "action", action: a });
@@ -141,6 +144,8 @@ export function toIntent(decoded: Extract<Decoded, { ok: true }>): Intent {
       return { kind: "debrief" };
     case "clock":
       return { kind: "clock" };
+    case "results.reasons":
+      return { kind: "reasons" };
     default: {
       const unreachable: never = type;
       throw new Error(`Unhandled message type ${String(unreachable)}`);

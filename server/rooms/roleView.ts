@@ -6,14 +6,17 @@
  */
 import {
   emptyAllocation,
+  FLOAT32_OUTPUTS,
   NO_SITUATION,
   situationOf,
   type PlayerView,
+  type ReasonView,
   type RoomView,
   type TeamPrivateView,
   type TeamView,
+  type TurnResultView,
 } from "../../shared/index";
-import { currentEvents, teamHistory } from "../session/results";
+import { currentEvents, reasonsOf, teamHistory, type QuarterResult } from "../session/results";
 import type { SessionState, TeamSeat } from "../session/types";
 import { ALL_TEAMS } from "./views";
 
@@ -66,12 +69,32 @@ export function teamFields(state: SessionState, seat: TeamSeat): TeamFields {
   };
 }
 
+/** The value a float32 field decodes to: what the server's own view must hold too. */
+const float32 = Math.fround;
+
+/**
+ * A revealed quarter as the synchronized state carries it: without its reasons (they travel
+ * only to the team, `lastReasons`) and with the float32 outputs rounded as the wire rounds them.
+ */
+export function wireResult(result: QuarterResult): TurnResultView {
+  const { reasons: _reasons, ...view } = result;
+  for (const id of FLOAT32_OUTPUTS) view[id] = float32(view[id]);
+  return view;
+}
+
+/** Why the team's gauges moved in its last revealed quarter, values as float32 (none yet: []). */
+export function lastReasons(state: SessionState, teamId: string): ReasonView[] {
+  const records = state.game.history[teamId] ?? [];
+  const last = records[records.length - 1];
+  if (!last) return [];
+  return reasonsOf(last).map((r) => ({ ...r, value: float32(r.value) }));
+}
+
+/** The secret part but its reasons (which sync.ts rebuilds only when a quarter is revealed). */
+export type TeamSecret = Omit<TeamPrivateView, "reasons">;
+
 /** The secret part: only the team's members and the facilitator receive it. */
-export function teamPrivate(
-  state: SessionState,
-  seat: TeamSeat,
-  extras: LiveExtras,
-): TeamPrivateView {
+export function teamPrivate(state: SessionState, seat: TeamSeat, extras: LiveExtras): TeamSecret {
   return {
     draft: { ...(seat.draft ?? emptyAllocation()) },
     draftBy: seat.draftBy,
@@ -99,8 +122,11 @@ export function roleView(state: SessionState, extras: LiveExtras, viewKey: strin
   for (const id of state.game.teamIds) {
     const seat = state.teams.get(id);
     if (!seat) continue;
-    const team: TeamView = { ...teamFields(state, seat), history: teamHistory(state, id) };
-    if (viewKey === ALL_TEAMS || viewKey === id) team.private = teamPrivate(state, seat, extras);
+    const history = teamHistory(state, id).map(wireResult);
+    const team: TeamView = { ...teamFields(state, seat), history };
+    if (viewKey === ALL_TEAMS || viewKey === id) {
+      team.private = { ...teamPrivate(state, seat, extras), reasons: lastReasons(state, id) };
+    }
     teams[id] = team;
   }
   const players: Record<string, PlayerView> = {};

@@ -3,45 +3,50 @@
  * shared/protocol/view.ts. Built with the `schema({...})` helper (decorators miscompile under
  * Vite, see STACK.md). The one secret part, `TeamState.private`, is tagged `.view()`: only
  * clients whose StateView holds that team (its members, the facilitator) ever receive it.
+ *
+ * Lean on purpose (docs/performance.md, "What each field costs"): names travel as one-byte codes
+ * (shared/protocol/wireCodes.ts, decoded by the client's normaliser), the board's gauges as
+ * float32, token counts as uint8 (a budget is at most 100), and a team's reasons only to the
+ * team, inside its private part.
  */
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
 export const AllocationState = schema(
   {
-    longTerm: t.uint16(),
-    culture: t.uint16(),
-    governance: t.uint16(),
-    support: t.uint16(),
-    recruitment: t.uint16(),
-    strategy: t.uint16(),
-    campaigns: t.uint16(),
+    longTerm: t.uint8(),
+    culture: t.uint8(),
+    governance: t.uint8(),
+    support: t.uint8(),
+    recruitment: t.uint8(),
+    strategy: t.uint8(),
+    campaigns: t.uint8(),
   },
   "Allocation",
 );
 export type AllocationState = SchemaType<typeof AllocationState>;
 
-export const ReasonState = schema(
-  { gauge: t.string(), cause: t.string(), value: t.float64() },
-  "Reason",
-);
-export type ReasonState = SchemaType<typeof ReasonState>;
-
+/**
+ * One revealed quarter. Its quarter is its position in `history` (+1); `forced` and `legacy`
+ * are left unset when 0 (OMITTED_WHEN_ZERO).
+ */
 export const TurnResultState = schema(
   {
-    turn: t.uint16(),
-    engagement: t.float64(),
-    reach: t.float64(),
-    buzzVolatility: t.float64(),
-    trust: t.float64(),
+    // FLOAT32_OUTPUTS as float32; kpi and score exact (the rankings), forced exact.
+    engagement: t.float32(),
+    reach: t.float32(),
+    buzzVolatility: t.float32(),
+    trust: t.float32(),
     kpi: t.float64(),
-    ssv: t.float64(),
+    ssv: t.float32(),
     score: t.float64(),
-    legacy: t.float64(),
-    allocation: AllocationState,
+    legacy: t.float32(),
+    /** `packAllocation`. */
+    allocation: t.float64(),
     forced: t.float64(),
-    decisionSource: t.string(),
-    events: t.array("string"),
-    reasons: t.array(ReasonState),
+    /** `sourceCode`. */
+    decisionSource: t.uint8(),
+    /** `eventCode`s. */
+    events: t.array("uint8"),
   },
   "TurnResult",
 );
@@ -51,11 +56,18 @@ export const TeamPrivateState = schema(
   {
     draft: AllocationState,
     draftBy: t.string(),
-    draftRev: t.uint32(),
+    /** A varint: one or two bytes for most of a workshop, where a uint32 takes four. */
+    draftRev: t.number(),
     submitted: t.boolean(),
     decision: AllocationState,
     /** The team's debrief answer before the reveal ("" = none). */
     prediction: t.string(),
+    /**
+     * Why its gauges moved in the last revealed quarter: reason i is `reasonCodes[i]` (gauge and
+     * cause, `reasonCode`) and `reasonValues[i]`. Two flat arrays cost a third less than objects.
+     */
+    reasonCodes: t.array("uint8"),
+    reasonValues: t.array("float32"),
   },
   "TeamPrivate",
 );
@@ -111,7 +123,8 @@ export const RoomState = schema(
     deadline: t.float64(),
     paused: t.boolean(),
     remainingMs: t.float64(),
-    event: t.array("string"),
+    /** `eventCode`s. */
+    event: t.array("uint8"),
     revealed: t.boolean(),
     /** The debrief screen the facilitator put on the projector ("" = the final ranking). */
     show: t.string(),

@@ -3,14 +3,32 @@
  * plain mirror of roleView.ts's field builders (schema setters ignore unchanged values, so only
  * real changes travel); history only ever grows, so new quarters are appended, not rebuilt.
  */
-import { BUCKET_IDS, type Allocation, type TurnResultView } from "../../shared/index";
+import {
+  BUCKET_IDS,
+  eventCode,
+  OMITTED_WHEN_ZERO,
+  packAllocation,
+  reasonCode,
+  sourceCode,
+  type Allocation,
+  type CauseId,
+  type EventId,
+  type TurnResultView,
+} from "../../shared/index";
 import { turnResult } from "../session/results";
 import type { SessionState, TeamSeat } from "../session/types";
-import { playerView, roomFields, teamFields, teamPrivate, type LiveExtras } from "./roleView";
+import {
+  lastReasons,
+  playerView,
+  roomFields,
+  teamFields,
+  teamPrivate,
+  wireResult,
+  type LiveExtras,
+} from "./roleView";
 import {
   AllocationState,
   PlayerState,
-  ReasonState,
   SituationState,
   TeamPrivateState,
   TeamState,
@@ -24,7 +42,6 @@ function copyAllocation(target: AllocationState, source: Allocation): void {
 
 function toResultState(view: TurnResultView): TurnResultState {
   const out = new TurnResultState();
-  out.turn = view.turn;
   out.engagement = view.engagement;
   out.reach = view.reach;
   out.buzzVolatility = view.buzzVolatility;
@@ -32,19 +49,11 @@ function toResultState(view: TurnResultView): TurnResultState {
   out.kpi = view.kpi;
   out.ssv = view.ssv;
   out.score = view.score;
-  out.legacy = view.legacy;
-  out.allocation = new AllocationState();
-  copyAllocation(out.allocation, view.allocation);
-  out.forced = view.forced;
-  out.decisionSource = view.decisionSource;
-  out.events.push(...view.events);
-  for (const r of view.reasons) {
-    const reason = new ReasonState();
-    reason.gauge = r.gauge;
-    reason.cause = r.cause;
-    reason.value = r.value;
-    out.reasons.push(reason);
-  }
+  out.allocation = packAllocation(view.allocation);
+  // Unset fields cost nothing; the normaliser reads them as 0.
+  for (const id of OMITTED_WHEN_ZERO) if (view[id] !== 0) out[id] = view[id];
+  out.decisionSource = sourceCode(view.decisionSource);
+  out.events.push(...view.events.map((e) => eventCode(e as EventId)));
   return out;
 }
 
@@ -68,15 +77,24 @@ function syncTeam(
   Object.assign(target, fields);
   Object.assign(target.situation, situation);
   const records = state.game.history[seat.id] ?? [];
+  const revealed = target.history.length !== records.length;
   if (target.history.length > records.length) target.history.clear();
   for (let i = target.history.length; i < records.length; i++) {
     const source = state.sources[i]?.[seat.id] ?? "default";
-    target.history.push(toResultState(turnResult(records[i]!, source)));
+    target.history.push(toResultState(wireResult(turnResult(records[i]!, source))));
   }
   const { draft, decision, ...secret } = teamPrivate(state, seat, extras);
   Object.assign(target.private, secret);
   copyAllocation(target.private.draft, draft);
   copyAllocation(target.private.decision, decision);
+  // The last quarter's reasons change only when a quarter is revealed (or history is rebuilt).
+  if (revealed) {
+    const reasons = lastReasons(state, seat.id);
+    target.private.reasonCodes.clear();
+    target.private.reasonValues.clear();
+    target.private.reasonCodes.push(...reasons.map((r) => reasonCode(r.gauge, r.cause as CauseId)));
+    target.private.reasonValues.push(...reasons.map((r) => r.value));
+  }
 }
 
 /** Only one team's part (a draft or submission that changed nothing else). */
@@ -91,13 +109,14 @@ export function syncTeamState(
   if (team && seat) syncTeam(team, state, seat, extras);
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+function sameList(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function syncRoomState(target: RoomState, state: SessionState, extras: LiveExtras): void {
-  const { event, ...fields } = roomFields(state);
+  const { event: ids, ...fields } = roomFields(state);
   Object.assign(target, fields);
+  const event = ids.map((e) => eventCode(e as EventId));
   if (!sameList([...target.event], event)) {
     target.event.clear();
     target.event.push(...event);

@@ -1,6 +1,7 @@
 /**
- * Public results: what every client may see of a team once a quarter is revealed, built from
- * the simulation's own records so the numbers on the board are the numbers of the model.
+ * A team's revealed quarters, built from the simulation's own records so the numbers on the
+ * board are the numbers of the model. Exact here (the exports); what the synchronized state
+ * carries of them is shaped in server/rooms/roleView.ts (`wireResult`, `lastReasons`).
  */
 import {
   gaugeReasons,
@@ -17,7 +18,12 @@ export function reasonsOf(record: TurnRecord): ReasonView[] {
   return gaugeReasons(record.explain, REASONS_PER_GAUGE);
 }
 
-export function turnResult(record: TurnRecord, source: DecisionSource): TurnResultView {
+/** A revealed quarter with its reasons, exact: what the exports print. */
+export interface QuarterResult extends TurnResultView {
+  reasons: ReasonView[];
+}
+
+export function turnResult(record: TurnRecord, source: DecisionSource): QuarterResult {
   return {
     turn: record.turn,
     ...record.outputs,
@@ -29,8 +35,8 @@ export function turnResult(record: TurnRecord, source: DecisionSource): TurnResu
   };
 }
 
-/** A team's revealed quarters, oldest first. */
-export function teamHistory(state: SessionState, teamId: string): TurnResultView[] {
+/** A team's revealed quarters, oldest first, exact and with their reasons. */
+export function teamHistory(state: SessionState, teamId: string): QuarterResult[] {
   const records = state.game.history[teamId] ?? [];
   return records.map((record, i) => turnResult(record, state.sources[i]?.[teamId] ?? "default"));
 }

@@ -2,6 +2,7 @@
  * The data the simulation works on. Everything is plain JSON (no classes, no functions), so a
  * game can be saved, sent to a browser, hashed and resumed exactly.
  */
+import type { CauseId } from "./causes";
 import type { Allocation } from "./levers";
 import type { EventId, Localized } from "./events";
 import type { RngState } from "./rng";
@@ -89,36 +90,8 @@ export const OUTPUT_IDS = [
 ] as const satisfies readonly (keyof TurnOutputs)[];
 export type OutputId = (typeof OUTPUT_IDS)[number];
 
-/** Named causes a gauge moved; translated by the client. */
-export type CauseId =
-  | "organic"
-  | "buzzPull"
-  | "recruitment"
-  | "wordOfMouth"
-  | "churn"
-  | "culture"
-  | "governance"
-  | "coaching"
-  | "strategy"
-  | "lapse"
-  | "expertAttrition"
-  | "backfire"
-  | "campaignErosion"
-  | "campaigns"
-  | "virality"
-  | "bounds"
-  /** Champions' élan multiplying activation (above or below its neutral level). */
-  | "elan"
-  /** Experts' answers bringing members in. */
-  | "expertPull"
-  /** Experts moving between teams: a rival's star who joins you, or yours who leaves for one. */
-  | "rivalExperts"
-  /** Reach the community earns by itself (engaged, trusting members sharing). */
-  | "organicReach"
-  /** Trust wearing out where nothing tends it. */
-  | "neglect"
-  /** An event's immediate hit, or its wound bleeding in later quarters. */
-  | `event:${EventId}`;
+/** Named causes a gauge moved (the list and its comments: causes.ts). */
+export type { CauseId } from "./causes";
 
 export interface Contribution {
   cause: CauseId;

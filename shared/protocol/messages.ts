@@ -65,6 +65,11 @@ export const clientMessages = {
   /** Anyone, once the game is in debrief or ended: the replay log for luck bands and what-ifs. */
   "debrief.data": z.object({}).strict(),
   /**
+   * Facilitator and projector: every team's reasons for the last revealed quarter (the state
+   * carries a team's reasons to that team only; the projector shows each team's main one).
+   */
+  "results.reasons": z.object({}).strict(),
+  /**
    * The debrief's question, "which lever mattered most for us?": one answer per team, set or
    * changed by any member (the last one counts) until the reveal.
    */

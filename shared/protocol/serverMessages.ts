@@ -6,7 +6,7 @@
  */
 import type { ErrorMessage } from "./errors";
 import type { ClientMessageType } from "./messages";
-import type { DebriefData } from "./view";
+import type { DebriefData, QuarterReasons } from "./view";
 
 /** Sent to the workshop's creator, and again to a facilitator who rejoins with the token. */
 export interface FacilitatorMessage {
@@ -30,8 +30,9 @@ export interface ClockMessage {
 /**
  * Every server → client message type and its payload. `error` answers every refused
  * fire-and-forget message (a refused `room.request` rejects with the same `{ code, message }` as
- * its `reason` instead); `clock` and `debrief.data` are sent this way only to a client that asked
- * without `room.request`, which the app never does, but the server answers both ways.
+ * its `reason` instead); `clock`, `debrief.data` and `results.reasons` are sent this way only
+ * to a client that asked without `room.request`, which the app never does, but the server
+ * answers both ways.
  */
 export interface ServerMessages {
   error: ErrorMessage;
@@ -39,6 +40,7 @@ export interface ServerMessages {
   seat: SeatMessage;
   clock: ClockMessage;
   "debrief.data": DebriefData;
+  "results.reasons": QuarterReasons;
 }
 export type ServerMessageType = keyof ServerMessages;
 
@@ -48,6 +50,7 @@ const SERVER_MESSAGE_SET = {
   seat: true,
   clock: true,
   "debrief.data": true,
+  "results.reasons": true,
 } as const satisfies Record<ServerMessageType, true>;
 export const SERVER_MESSAGE_TYPES = Object.keys(SERVER_MESSAGE_SET) as ServerMessageType[];
 
@@ -70,6 +73,7 @@ export interface Ack {
 export interface RequestAnswers {
   clock: ClockMessage;
   "debrief.data": DebriefData;
+  "results.reasons": QuarterReasons;
 }
 
 /** The client's actions: the messages an accepted `room.request` answers with an `Ack`. */

@@ -9,6 +9,7 @@ import type { TeamSituation } from "../model/situation";
 import type { LoggedTurn, Scenario, TurnOutputs } from "../model/types";
 import type { Language, Pacing, Phase } from "./constants";
 import type { DebriefScreen } from "./screens";
+import type { DecisionSource } from "./wireCodes";
 
 /** The phases are a protocol constant (constants.ts); read here too, beside the view. */
 export { PHASES, type Phase } from "./constants";
@@ -19,7 +20,11 @@ export interface ReasonView {
   value: number;
 }
 
-/** One revealed quarter of one team: public to everyone after the reveal. */
+/**
+ * One revealed quarter of one team: public to everyone after the reveal. On the wire the
+ * outputs in `FLOAT32_OUTPUTS` (wireCodes.ts) are float32, so they read as `Math.fround` of the
+ * model's numbers; `kpi`, `score` (the rankings) and `forced` are exact.
+ */
 export interface TurnResultView extends TurnOutputs {
   turn: number;
   allocation: Allocation;
@@ -28,9 +33,7 @@ export interface TurnResultView extends TurnOutputs {
   /** "submitted" | "draft" (timer ran out, the draft was taken) | "default" | "bot". */
   decisionSource: DecisionSource;
   events: string[];
-  reasons: ReasonView[];
 }
-export type DecisionSource = "submitted" | "draft" | "default" | "bot";
 
 export interface TeamPrivateView {
   draft: Allocation;
@@ -45,6 +48,12 @@ export interface TeamPrivateView {
   decision: Allocation;
   /** The team's debrief answer ("" = none yet), seen by its members and the facilitator. */
   prediction: Prediction;
+  /**
+   * Why its gauges moved in the last revealed quarter (top reasons per gauge, values float32 on
+   * the wire); empty before the first reveal. Only the team and the facilitator receive a team's
+   * reasons: the debrief replays every quarter's from `debrief.data`.
+   */
+  reasons: ReasonView[];
 }
 
 /** A team's answer to "which lever mattered most for us?"; "" while it has none. */
@@ -102,6 +111,16 @@ export interface RoomView {
   teams: Record<string, TeamView>;
   /** By player id, in joining order. */
   players: Record<string, PlayerView>;
+}
+
+/**
+ * Answer to `results.reasons` (facilitator and projector): every team's reasons for quarter
+ * `turn`, the last revealed one (0 and no teams before the first reveal), as the teams' own
+ * private parts carry them.
+ */
+export interface QuarterReasons {
+  turn: number;
+  teams: Record<string, ReasonView[]>;
 }
 
 /** Answer to `debrief.data`: enough to replay the game exactly in the browser. */

@@ -2,23 +2,39 @@
  * The Colyseus floor for Élan's traffic (bench:server's `fanout` phase): a bare room with a
  * plain schema and the workshop's visibility, driven by the same schedule. Each draft reaches
  * its team and the facilitator through a StateView shared per team (as views.ts does), the
- * submitted flag reaches everyone, and each quarter's results (the workshop's own result
- * schema, as many reasons and events) reach everyone. No validation, no store, no simulation:
- * whatever the workshop costs beyond this room is Élan's, not the product's fan-out.
+ * submitted flag reaches everyone, each quarter's results (the workshop's own result schema,
+ * one event) reach everyone, and each team's reasons (as many, laid out as the workshop's)
+ * reach that team and the facilitator inside its private part. No validation, no store, no
+ * simulation: whatever the workshop costs beyond this room is Élan's, not the product's fan-out.
  *
  * Like the workshop it drops empty patch frames (patches.ts) and patches every 100 ms, so the
  * comparison measures Élan's work, not a Colyseus setting.
  */
 import { Room, type Client } from "@colyseus/core";
 import { schema, StateView, t, type SchemaType } from "@colyseus/schema";
-import { BUCKET_IDS, GAUGE_IDS, type Allocation } from "../../shared/index";
+import {
+  BUCKET_IDS,
+  CAUSE_CODES,
+  eventCode,
+  GAUGE_IDS,
+  packAllocation,
+  reasonCode,
+  sourceCode,
+  type Allocation,
+} from "../../shared/index";
 import { skipEmptyPatches } from "../../server/rooms/patches";
 import { REASONS_PER_GAUGE } from "../../server/session/results";
 import type { ElanClient } from "../../server/rooms/deps";
-import { AllocationState, ReasonState, TurnResultState } from "../../server/rooms/schema";
+import { AllocationState, TurnResultState } from "../../server/rooms/schema";
 
 const FanoutPrivate = schema(
-  { draft: AllocationState, draftBy: t.string(), draftRev: t.uint32() },
+  {
+    draft: AllocationState,
+    draftBy: t.string(),
+    draftRev: t.number(),
+    reasonCodes: t.array("uint8"),
+    reasonValues: t.array("float32"),
+  },
   "FanoutPrivate",
 );
 type FanoutPrivate = SchemaType<typeof FanoutPrivate>;
@@ -55,10 +71,12 @@ const NEXT: Record<string, string> = {
   results: "briefing",
 };
 
-/** A quarter's public result, as large as the workshop's (same fields, reasons, one event). */
-function result(turn: number, allocation: Allocation): TurnResultState {
+/**
+ * A quarter's public result, as large as the workshop's: the same fields, one event, and no
+ * pressure or legacy (left unset, as the workshop leaves them in most quarters).
+ */
+function result(allocation: Allocation): TurnResultState {
   const out = new TurnResultState();
-  out.turn = turn;
   out.engagement = 50 + Math.random();
   out.reach = 40 + Math.random();
   out.buzzVolatility = Math.random();
@@ -66,22 +84,21 @@ function result(turn: number, allocation: Allocation): TurnResultState {
   out.kpi = 1 + Math.random();
   out.ssv = 100 + Math.random();
   out.score = 1000 * Math.random();
-  out.legacy = Math.random();
-  out.allocation = new AllocationState();
-  for (const id of BUCKET_IDS) out.allocation[id] = allocation[id];
-  out.forced = 0;
-  out.decisionSource = "team";
-  out.events.push("bench.event");
-  for (const gauge of GAUGE_IDS) {
-    for (let i = 0; i < REASONS_PER_GAUGE; i++) {
-      const reason = new ReasonState();
-      reason.gauge = gauge;
-      reason.cause = BUCKET_IDS[i]!;
-      reason.value = Math.random();
-      out.reasons.push(reason);
-    }
-  }
+  out.allocation = packAllocation(allocation);
+  out.decisionSource = sourceCode("submitted");
+  out.events.push(eventCode("badBuzz"));
   return out;
+}
+
+/** A quarter's reasons, as many as the workshop's, coded and laid out the same way. */
+function setReasons(team: FanoutTeam): void {
+  const codes = GAUGE_IDS.flatMap((gauge) =>
+    CAUSE_CODES.slice(0, REASONS_PER_GAUGE).map((cause) => reasonCode(gauge, cause)),
+  );
+  team.private.reasonCodes.clear();
+  team.private.reasonValues.clear();
+  team.private.reasonCodes.push(...codes);
+  team.private.reasonValues.push(...codes.map(() => Math.random()));
 }
 
 interface AllocationPayload {
@@ -106,6 +123,7 @@ export class FanoutRoom extends Room<{ state: FanoutState }> {
       team.id = `t${i}`;
       team.private = new FanoutPrivate();
       team.private.draft = new AllocationState();
+      for (const id of BUCKET_IDS) team.private.draft[id] = 0; // as the workshop's empty draft
       this.state.teams.set(team.id, team);
       const view = new StateView();
       view.add(team);
@@ -140,7 +158,8 @@ export class FanoutRoom extends Room<{ state: FanoutState }> {
     if (next === "results") {
       this.state.turn++;
       for (const team of this.state.teams.values()) {
-        team.history.push(result(this.state.turn, team.private.draft));
+        team.history.push(result(team.private.draft));
+        setReasons(team);
         team.submitted = false;
       }
     }

@@ -14,7 +14,7 @@ import {
 import { playRoom } from "../../shared/analysis/simulateRoom";
 import { forecastChange } from "../../client/src/viewmodels/forecast";
 import { soloHint } from "../../client/src/viewmodels/hint";
-import { playedGame, turnView } from "./fixtures";
+import { playedGame, turnReasons, turnView } from "./fixtures";
 
 describe("the debrief, computed in the browser from the log", () => {
   const game = playedGame(16);
@@ -118,20 +118,22 @@ describe("the forecast", () => {
 
 describe("the solo coach", () => {
   it("speaks first about what is announced, then about last quarter", () => {
-    expect(soloHint("fr", [], [], 10).key).toBe("hint.start");
-    expect(soloHint("fr", [], ["newCfo"], 10).key).toBe("hint.cfo");
-    const buzzy = (playedGame(2, { t1: "buzz", t2: "idle" }).history.t1 ?? []).map(turnView);
+    expect(soloHint("fr", [], [], [], 10).key).toBe("hint.start");
+    expect(soloHint("fr", [], [], ["newCfo"], 10).key).toBe("hint.cfo");
+    const buzzyRecords = playedGame(2, { t1: "buzz", t2: "idle" }).history.t1 ?? [];
+    const buzzy = buzzyRecords.map(turnView);
+    const why = turnReasons(buzzyRecords.at(-1));
     expect(["hint.buzzHeavy", "hint.backfire", "hint.forced"]).toContain(
-      soloHint("fr", buzzy, [], 10).key,
+      soloHint("fr", buzzy, why, [], 10).key,
     );
     const idle = (playedGame(2, { t1: "idle", t2: "idle" }).history.t1 ?? []).map(turnView);
-    expect(soloHint("fr", idle, [], 10).key).toBe("hint.unspent");
+    expect(soloHint("fr", idle, [], [], 10).key).toBe("hint.unspent");
     const forced = [{ ...buzzy[0]!, forced: 2.4 }];
-    expect(soloHint("fr", forced, [], 10)).toEqual({
+    expect(soloHint("fr", forced, [], [], 10)).toEqual({
       key: "hint.forced",
       text: "La pression du trimestre a détourné 2,4 jetons vers le buzz. Un mandat long terme protège votre plan.",
     });
-    expect(soloHint("en", [{ ...buzzy[0]!, forced: 1 }], [], 10).text).toContain(
+    expect(soloHint("en", [{ ...buzzy[0]!, forced: 1 }], [], [], 10).text).toContain(
       "diverted 1.0 tokens",
     );
   });

@@ -218,6 +218,7 @@ function privatePart(prediction: BucketId): TeamPrivateView {
     submitted: false,
     decision: emptyAllocation(),
     prediction,
+    reasons: [],
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type GameState,
   type Phase,
   type PlayerView,
+  type ReasonView,
   type StrategyId,
   type TeamView,
   type TurnRecord,
@@ -20,7 +21,6 @@ import {
 import type { ClientView } from "../../client/src/net/normalize";
 
 export function turnView(record: TurnRecord): TurnResultView {
-  const reasons = gaugeReasons(record.explain);
   return {
     turn: record.turn,
     ...record.outputs,
@@ -28,8 +28,12 @@ export function turnView(record: TurnRecord): TurnResultView {
     forced: record.forced,
     decisionSource: "bot",
     events: record.events,
-    reasons,
   };
+}
+
+/** A quarter's reasons as a team's private part carries them (the last quarter's only). */
+export function turnReasons(record: TurnRecord | undefined): ReasonView[] {
+  return record ? gaugeReasons(record.explain) : [];
 }
 
 export function playedGame(
@@ -87,6 +91,7 @@ export function viewFromGame(game: GameState, options: ViewOptions = {}): Client
         submitted: options.privateTeam.submitted ?? false,
         decision: emptyAllocation(),
         prediction: "",
+        reasons: turnReasons(game.history[id]?.at(-1)),
       };
     }
     teams[id] = team;

@@ -281,6 +281,7 @@ describe("where the document comes from", () => {
       submitted: false,
       decision: { ...game.history.t1![0]!.allocation },
       prediction: "culture",
+      reasons: [],
     };
     const input = { language: "fr" as const, view, game: data, credit: insights, printedAt: 0 };
     const participant = sourceFromRoom({ ...input, role: "participant" });

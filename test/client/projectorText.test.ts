@@ -17,10 +17,16 @@ import {
   type ShowTextInput,
 } from "../../client/src/viewmodels/projectorText";
 import { waterfall } from "../../client/src/viewmodels/credit";
-import { playedGame, viewFromGame } from "./fixtures";
+import { reasonsModel } from "../../client/src/viewmodels/reasons";
+import { playedGame, turnReasons, viewFromGame } from "./fixtures";
 
 const game = playedGame(4);
 const start = startPoint(getScenario("default"));
+/** What the projector is given when it asks for the revealed quarter's reasons. */
+const reasons = {
+  turn: 4,
+  teams: Object.fromEntries(game.teamIds.map((id) => [id, turnReasons(game.history[id]?.at(-1))])),
+};
 const tables = (blocks: SaidBlock[]) =>
   blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
 const said = (blocks: SaidBlock[]) =>
@@ -37,6 +43,7 @@ describe("the projector's live room as text", () => {
       host: "10.0.0.2:2567",
       start,
       insights: null,
+      reasons: null,
     });
     expect(said(blocks)).toEqual(
       expect.arrayContaining(["ABC234", "Scannez ou allez sur 10.0.0.2:2567", "Équipe 1"]),
@@ -45,7 +52,14 @@ describe("the projector's live room as text", () => {
 
   it("says each team's gauges, the ranking and the decisions revealed after a quarter", () => {
     const view = viewFromGame(game, { phase: "results" });
-    const blocks = projectorLiveText({ language: "fr", view, host: "h", start, insights: null });
+    const blocks = projectorLiveText({
+      language: "fr",
+      view,
+      host: "h",
+      start,
+      insights: null,
+      reasons,
+    });
     const ranking = tables(blocks).find((t) => t.caption === "Classement")!;
     const rows = leaderboard("fr", Object.values(view.teams), null);
     expect(ranking.rows.map((r) => [r[0], r[3]])).toEqual(
@@ -56,6 +70,10 @@ describe("the projector's live room as text", () => {
       const models = gaugeModels("fr", team.history, start);
       expect(gauges.rows.map((r) => r[1])).toEqual(models.map((g) => g.display));
       expect(gauges.head).toContain("Raison principale");
+      const why = reasonsModel("fr", reasons.teams[team.id]!, 1);
+      expect(gauges.rows.map((r) => r[3])).toEqual(
+        why.map((g) => (g.lines[0] ? `${g.lines[0].display} ${g.lines[0].label}` : "")),
+      );
     }
     const decisions = tables(blocks).find((t) => t.caption.startsWith("Les décisions révélées"))!;
     const t1 = game.history.t1![3]!.allocation;
@@ -65,7 +83,14 @@ describe("the projector's live room as text", () => {
   it("says the verdict and each team's credit once the debrief is revealed", () => {
     const insights = roomInsights(game);
     const view = { ...viewFromGame(game, { phase: "debrief" }), revealed: true };
-    const blocks = projectorLiveText({ language: "fr", view, host: "h", start, insights });
+    const blocks = projectorLiveText({
+      language: "fr",
+      view,
+      host: "h",
+      start,
+      insights,
+      reasons: null,
+    });
     expect(said(blocks)).toContain("Prédit et attribué");
     const credit = tables(blocks).find(
       (t) => t.caption === "Le score de Équipe 2 crédité aux leviers",

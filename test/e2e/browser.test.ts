@@ -278,6 +278,18 @@ describe.sequential("Élan in a real browser", () => {
       expect(history?.[quarter - 1]?.allocation.culture).toBe(3);
       if (quarter < 2) await fac.page.click("[data-testid=phase-next]");
     }
+    // A team's reasons reach only that team (its private part): the board's text alternative
+    // lists them; the projector asks for every team's and writes each gauge's main one under it.
+    await expect
+      .poll(() => ben.page.evaluate(() => document.querySelectorAll("h3 + ul > li").length), POLL)
+      .toBeGreaterThan(0);
+    const reasonLines = () =>
+      proj.page.evaluate(
+        () =>
+          (window.__elan?.canvasTexts() ?? []).filter((t) => /^[+\u2212-]\S.* {2}\S/.test(t))
+            .length,
+      );
+    await expect.poll(reasonLines, POLL).toBeGreaterThanOrEqual(2);
     await settle(ben.page);
     await shot(ben.page, "board-results");
     await shot(ana.page, "board-phone-results");

@@ -375,6 +375,7 @@ export const payloads: Record<ClientMessageType, fc.Arbitrary<unknown>> = {
   "game.end": empty,
   clock: empty,
   "debrief.data": empty,
+  "results.reasons": empty,
   "debrief.predict": fc.record({ lever: bucket }),
   "debrief.reveal": empty,
   "debrief.show": fc.record(

@@ -2,11 +2,13 @@
  * bench:server's fan-out baseline (test/bench/fanoutRoom.ts) hosted beside the real app: a room
  * of another kind is joined by id through the app's join gate (which must not take it for a
  * stale workshop listing), and it has the workshop's visibility — a draft reaches its team and
- * the facilitator, never another team; the submitted flag and the quarter's results reach all.
+ * the facilitator, never another team; the submitted flag and the quarter's results reach all,
+ * and a team's reasons reach that team and the facilitator only (as the workshop's do).
  */
 import { defineRoom } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unpackAllocation } from "../../shared/index";
 import { FanoutRoom } from "../bench/fanoutRoom";
 import { allocation, waitFor, type AnyRoom } from "../helpers/clients";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -53,10 +55,15 @@ describe("the fan-out baseline room", () => {
     // The last team's submission reveals the quarter to everyone; drafts stay hidden.
     for (const member of players.slice(1, 8)) await member.request("allocation.submit", {});
     await waitFor(() => team(t2, "t1").history.length === 1, 5000, "the quarter's results");
-    expect(team(t2, "t1").history[0].allocation.culture).toBe(7);
+    expect(unpackAllocation(team(t2, "t1").history[0].allocation).culture).toBe(7);
     expect(team(t2, "t1").submitted).toBe(false);
     expect(facilitator.state.phase).toBe("results");
     expect(team(t2, "t1").private).toBeUndefined();
+    const reasons = (room: AnyRoom, id: string) => team(room, id).private?.reasonCodes.length;
+    await waitFor(() => reasons(t2, "t2") > 0, 5000, "t2's own reasons");
+    await Promise.all([facilitator, ...players].map(flush));
+    expect(reasons(t1b, "t1")).toBe(reasons(t2, "t2"));
+    expect(reasons(facilitator, "t1")).toBeGreaterThan(0);
     for (const room of [facilitator, ...players]) await room.leave();
   });
 });

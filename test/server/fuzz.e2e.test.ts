@@ -99,7 +99,7 @@ const MODEL_CODES = [
 const KNOWN_CODES = new Set<string>([...PROTOCOL_ERROR_CODES, ...MODEL_CODES]);
 const SOLO_LEARNER_MESSAGES = new Set<string>(LEARNER_PACE);
 const FACILITATOR_ONLY = new Set<string>(FACILITATOR_MESSAGES);
-const QUERIES = new Set<string>(["clock", "debrief.data"]);
+const QUERIES = new Set<string>(["clock", "debrief.data", "results.reasons"]);
 const isKnownType = (type: string | number): type is ClientMessageType =>
   typeof type === "string" && (CLIENT_MESSAGE_TYPES as readonly string[]).includes(type);
 
@@ -375,6 +375,7 @@ function listen(room: AnyRoom): ErrorMessage[] {
   room.onMessage("seat", () => {});
   room.onMessage("clock", () => {});
   room.onMessage("debrief.data", () => {});
+  room.onMessage("results.reasons", () => {});
   return collect<ErrorMessage>(room, "error");
 }
 
@@ -466,6 +467,8 @@ function expectRealIds(s: SessionState, entries: Envelope[], context: string): v
 
 /** May this role have this action accepted at all? */
 function allowed(role: Role, type: string): boolean {
+  // Every team's reasons: only for the screens that see every team.
+  if (type === "results.reasons") return role === "facilitator" || role === "projector";
   if (QUERIES.has(type)) return true;
   switch (role) {
     case "projector":
@@ -693,6 +696,7 @@ const wellFormed: fc.Arbitrary<Command> = fc.oneof(
         "team.bot",
         "pacing.set",
         "debrief.data",
+        "results.reasons",
         "clock",
       ),
       payload: fc.constant(null),

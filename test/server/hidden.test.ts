@@ -3,7 +3,8 @@
  * decision, a client of another team and the projector receive no state bytes for it (only
  * the public "submitted" flag), whereas the teammate and the facilitator do. After the reveal
  * the decision is public history. The debrief's answers ("which lever mattered most for us?")
- * are kept the same way until the facilitator reveals them.
+ * are kept the same way until the facilitator reveals them, and a team's reasons (why its
+ * gauges moved) reach only that team and the facilitator; the projector asks for every team's.
  */
 import { Protocol } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import {
 } from "../helpers/clients";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { Client } from "@colyseus/sdk";
+import { reasonOfCode, unpackAllocation, type QuarterReasons } from "../../shared/index";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -108,7 +110,8 @@ describe("hidden drafts and decisions", () => {
 
     await request(fac.room, "phase.next"); // reveal
     await waitFor(() => b1.room.state.teams.get("t1")?.history.length === 1, 5000, "reveal");
-    expect(b1.room.state.teams.get("t1")?.history[0].allocation.toJSON()).toEqual(secret);
+    // Packed in one number on the wire (wireCodes.ts); the client's normaliser unpacks it.
+    expect(unpackAllocation(b1.room.state.teams.get("t1")?.history[0].allocation)).toEqual(secret);
     expect(b1.room.state.teams.get("t1")?.private).toBeUndefined();
 
     // A player moved to another team sees that team's hidden part, and no longer the old one's.
@@ -194,6 +197,72 @@ describe("hidden drafts and decisions", () => {
       a1.room.request("debrief.predict", { lever: "campaigns" }),
       "debrief.revealed",
     );
+    for (const room of everyone) await room.leave();
+  });
+
+  it("keeps a team's reasons to its members and the facilitator; the projector asks for all", async () => {
+    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
+    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
+    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
+    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
+    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    await request(fac.room, "game.start");
+    await request(fac.room, "phase.next");
+    const everyone = [fac.room, a1.room, a2.room, b1.room, projector];
+    await waitFor(() => everyone.every((r) => r.state.phase === "decision"), 5000, "decision");
+    await Promise.all(everyone.map(flush));
+    const tap = { b1: tapBytes(b1.room), projector: tapBytes(projector), a2: tapBytes(a2.room) };
+
+    await request(a1.room, "allocation.submit", { allocation: secret });
+    await request(b1.room, "allocation.submit", { allocation: allocation() });
+    await request(fac.room, "phase.next"); // reveal
+    /** A team's reasons as its private part carries them: codes (gauge and cause), values. */
+    const reasonsOf = (room: AnyRoom, team: string) => {
+      const hidden = room.state.teams.get(team)?.private;
+      const values: number[] = [...(hidden?.reasonValues ?? [])];
+      return [...(hidden?.reasonCodes ?? [])].map((code: number, i) => ({
+        ...reasonOfCode(code),
+        value: values[i]!,
+      }));
+    };
+    await waitFor(
+      () => reasonsOf(a2.room, "t1").length > 0 && reasonsOf(b1.room, "t2").length > 0,
+      5000,
+      "each team's own reasons",
+    );
+    await Promise.all(everyone.map(flush));
+    const t1 = reasonsOf(fac.room, "t1");
+    const t2 = reasonsOf(fac.room, "t2");
+    expect(t1.length).toBeGreaterThan(0);
+    expect(reasonsOf(a2.room, "t1")).toEqual(t1);
+    for (const room of [b1.room, projector]) {
+      expect(room.state.teams.get("t1")?.private).toBeUndefined();
+      expect(room.state.teams.get("t1")?.history.length).toBe(1);
+      expect(room.state.teams.get("t1")?.history[0].reasonCodes).toBeUndefined();
+    }
+    expect(projector.state.teams.get("t2")?.private).toBeUndefined();
+
+    // On the raw bytes: each of t1's reason values (float32, little-endian) reaches the teammate
+    // and never team t2's member or the projector.
+    const has = (frames: Uint8Array[], needle: Uint8Array) =>
+      stateFrames(frames).some((f) => Buffer.from(f).indexOf(Buffer.from(needle)) >= 0);
+    const float32 = (v: number) => new Uint8Array(new Float32Array([v]).buffer);
+    const own = new Set(t2.map((r) => r.value));
+    const distinct = t1.map((r) => r.value).filter((v) => !own.has(v));
+    expect(distinct.length).toBeGreaterThan(0);
+    for (const value of distinct) {
+      expect(has(tap.a2.frames, float32(value)), `teammate gets ${value}`).toBe(true);
+      expect(has(tap.b1.frames, float32(value)), `t2 never gets ${value}`).toBe(false);
+      expect(has(tap.projector.frames, float32(value)), `projector ${value}`).toBe(false);
+    }
+
+    // Every team's, on demand: for the projector and the facilitator, never a participant.
+    await expectRefused(b1.room.request("results.reasons"), "role.not_facilitator");
+    const asked = (await request(projector, "results.reasons")) as QuarterReasons;
+    expect(asked.turn).toBe(1);
+    expect(Object.keys(asked.teams)).toEqual(["t1", "t2"]);
+    expect(asked.teams.t1).toEqual(t1);
+    expect(await request(fac.room, "results.reasons")).toEqual(asked);
     for (const room of everyone) await room.leave();
   });
 });

@@ -9,7 +9,7 @@ import { Client } from "@colyseus/sdk";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ack } from "../../shared/index";
+import { eventOfCode, sourceOfCode, unpackAllocation, type Ack } from "../../shared/index";
 import {
   allocation,
   createWorkshop,
@@ -126,12 +126,15 @@ describe.each(stores)("a server killed mid-decision ($name)", ({ dir, env }) => 
     await request(facAgain, "phase.next");
     await waitFor(() => benAgain.room.state.turn === 2, 5000, "quarter 2 resolved");
     const q2 = benAgain.room.state.teams.get("t2").history[1];
-    expect([q2.decisionSource, q2.allocation.culture, q2.events.toArray()]).toEqual([
+    // Names travel as one-byte codes, allocations packed (wireCodes.ts): the normaliser decodes.
+    const events = q2.events.toArray().map(eventOfCode);
+    const culture = unpackAllocation(q2.allocation).culture;
+    expect([sourceOfCode(q2.decisionSource), culture, events]).toEqual([
       "draft",
       4,
       ["expertLeaves"],
     ]);
-    expect(benAgain.room.state.teams.get("t3").history[1].decisionSource).toBe("bot");
+    expect(sourceOfCode(benAgain.room.state.teams.get("t3").history[1].decisionSource)).toBe("bot");
     await Promise.all([facAgain.leave(), benAgain.room.leave()]);
     await second.kill("SIGTERM");
   });

@@ -5,7 +5,7 @@
  */
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replay, type DebriefData } from "../../shared/index";
+import { replay, sourceOfCode, type DebriefData } from "../../shared/index";
 import {
   allocation,
   collect,
@@ -66,8 +66,9 @@ describe("the solo room", () => {
     await waitFor(() => solo.state.phase === "debrief", 5000, "debrief");
     const mine = solo.state.teams.get("you").history;
     expect(mine.length).toBe(16);
-    expect(mine[0].decisionSource).toBe("submitted");
-    expect(solo.state.teams.get("r2").history[5].decisionSource).toBe("bot");
+    // Names travel as one-byte codes (wireCodes.ts); the client's normaliser decodes them.
+    expect(sourceOfCode(mine[0].decisionSource)).toBe("submitted");
+    expect(sourceOfCode(solo.state.teams.get("r2").history[5].decisionSource)).toBe("bot");
 
     const data = (await request(solo, "debrief.data")) as DebriefData;
     const replayed = replay(data.scenario, data.seed, data.teamIds, data.log);

@@ -76,6 +76,7 @@ describe("the wire contract", () => {
       seat: true,
       clock: true,
       "debrief.data": true,
+      "results.reasons": true,
     };
     expect([...SERVER_MESSAGE_TYPES].sort()).toEqual(Object.keys(everyType).sort());
   });

@@ -7,7 +7,7 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DebriefData } from "../../shared/index";
+import { eventOfCode, sourceOfCode, unpackAllocation, type DebriefData } from "../../shared/index";
 import {
   allocation,
   createWorkshop,
@@ -132,12 +132,15 @@ describe("a facilitated workshop, end to end", () => {
     for (const team of ["t1", "t2", "t3"]) {
       const history = teamOf(people[5]!.room, team)!.history;
       expect(history.length).toBe(4);
-      expect(history[1].events.toArray()).toContain("badBuzz");
+      // Names travel as one-byte codes (wireCodes.ts); the client's normaliser decodes them.
+      expect(history[1].events.toArray().map(eventOfCode)).toContain("badBuzz");
     }
     const t3 = teamOf(people[0]!.room, "t3")!.history;
-    expect(t3[1].decisionSource).toBe("draft");
-    expect(t3[1].allocation.strategy).toBe(3);
-    expect(teamOf(people[0]!.room, "t1")!.history[3].decisionSource).toBe("submitted");
+    expect(sourceOfCode(t3[1].decisionSource)).toBe("draft");
+    expect(unpackAllocation(t3[1].allocation).strategy).toBe(3);
+    expect(sourceOfCode(teamOf(people[0]!.room, "t1")!.history[3].decisionSource)).toBe(
+      "submitted",
+    );
 
     const debrief = (await people[0]!.room.request("debrief.data")) as DebriefData;
     expect(debrief.log).toHaveLength(4);

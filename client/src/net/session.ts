@@ -13,7 +13,7 @@ import type {
   FacilitatorMessage,
   SeatMessage,
 } from "../../../shared/protocol/serverMessages";
-import type { DebriefData } from "../../../shared/protocol/view";
+import type { DebriefData, QuarterReasons } from "../../../shared/protocol/view";
 import type { MessageKey } from "../i18n/index";
 import { errorKey, isFinalJoinRefusal } from "../viewmodels/errors";
 import type { Role } from "../viewmodels/route";
@@ -258,6 +258,11 @@ export class Session {
 
   async debriefData(): Promise<DebriefData> {
     return requestServer(this.room, "debrief.data", {}, DEBRIEF_TIMEOUT_MS);
+  }
+
+  /** Every team's reasons for the last revealed quarter (facilitator and projector only). */
+  async quarterReasons(): Promise<QuarterReasons> {
+    return requestServer(this.room, "results.reasons", {}, REQUEST_TIMEOUT_MS);
   }
 
   /** Resolves once the first state (and, for players, the seat) has arrived. */

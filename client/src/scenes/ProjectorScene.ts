@@ -4,6 +4,7 @@ import { moveToken, type BestChange } from "../../../shared/analysis/bestChanges
 import type { TeamInsights } from "../../../shared/analysis/insights";
 import type { LuckBand } from "../../../shared/analysis/luckBand";
 import type { GameState } from "../../../shared/model/types";
+import type { QuarterReasons } from "../../../shared/protocol/view";
 import { QR_TEXTURE, SCENES } from "../constants";
 import { getLanguage, translate } from "../i18n/index";
 import { qrCanvas } from "../ui/qr";
@@ -29,6 +30,9 @@ export class ProjectorScene extends BaseScene {
   private creditKey = "";
   /** What the canvas shows, as text for screen readers (rebuilt with every draw). */
   private readonly summary = new ProjectorSummary();
+  /** Every team's reasons for the revealed quarter: asked for once per quarter's results. */
+  private reasons: QuarterReasons | null = null;
+  private reasonsKey = "";
   /** The game replayed from the log, for the debrief screens the facilitator puts up. */
   private played: GameState | null = null;
   private playedKey = "";
@@ -101,6 +105,26 @@ export class ProjectorScene extends BaseScene {
     );
   }
 
+  private fetchReasons(): void {
+    const session = this.app.session;
+    const view = session?.view;
+    if (!session || !view || view.phase !== "results") return;
+    const key = `${session.roomId}:${view.turn}`;
+    if (key === this.reasonsKey) return;
+    this.reasonsKey = key;
+    session.quarterReasons().then(
+      (reasons) => {
+        if (this.reasonsKey !== key) return;
+        this.reasons = reasons;
+        this.invalidate();
+      },
+      () => {
+        // Asked again on the next state change; the gauges show without reasons meanwhile.
+        if (this.reasonsKey === key) this.reasonsKey = "";
+      },
+    );
+  }
+
   /** The log, replayed once per room and quarter count (only when a debrief screen is up). */
   private fetchGame(): void {
     const session = this.app.session;
@@ -162,6 +186,7 @@ export class ProjectorScene extends BaseScene {
     const view = this.app.session?.view;
     if (!view) return;
     this.fetchCredit();
+    this.fetchReasons();
     const language = getLanguage();
     const label = translate(language, "a11y.projector");
     if ((view.phase === "debrief" || view.phase === "ended") && view.show) {
@@ -193,11 +218,19 @@ export class ProjectorScene extends BaseScene {
       host,
       now: this.app.session?.serverNow() ?? Date.now(),
       insights: this.insights,
+      reasons: this.reasons,
     });
     const start = startPoint(findScenario(view.scenarioId));
     this.summary.update(
       label,
-      projectorLiveText({ language, view, host, start, insights: this.insights }),
+      projectorLiveText({
+        language,
+        view,
+        host,
+        start,
+        insights: this.insights,
+        reasons: this.reasons,
+      }),
     );
   }
 

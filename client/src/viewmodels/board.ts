@@ -10,7 +10,12 @@ import {
   type BucketId,
 } from "../../../shared/model/levers";
 import type { Language } from "../../../shared/protocol/messages";
-import type { PlayerView, TeamView, TurnResultView } from "../../../shared/protocol/view";
+import type {
+  PlayerView,
+  ReasonView,
+  TeamView,
+  TurnResultView,
+} from "../../../shared/protocol/view";
 import { translate, type MessageKey } from "../i18n/index";
 import type { ClientView } from "../net/normalize";
 import { currentQuarter } from "./track";
@@ -54,6 +59,8 @@ export interface BoardModel {
   teammates: { name: string; connected: boolean; me: boolean }[];
   cards: EventCardModel[];
   last: TurnResultView | null;
+  /** Why the gauges moved in `last` (the team's own reasons: only it receives them). */
+  reasons: ReasonView[];
   canSubmit: boolean;
 }
 
@@ -126,6 +133,7 @@ export function boardModel(
     })),
     cards: eventCards(language, view.event, team?.situation),
     last: team?.history[team.history.length - 1] ?? null,
+    reasons: team?.private?.reasons ?? [],
     canSubmit: editable,
   };
 }

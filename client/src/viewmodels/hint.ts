@@ -5,7 +5,7 @@
 import { allocationTotal } from "../../../shared/model/levers";
 import type { Language } from "../../../shared/protocol/messages";
 import { forcedTokens } from "../../../shared/protocol/forced";
-import type { TurnResultView } from "../../../shared/protocol/view";
+import type { ReasonView, TurnResultView } from "../../../shared/protocol/view";
 import { translate, translatePlural, type MessageKey, type PluralBase } from "../i18n/index";
 import { formatForced } from "./reasons";
 
@@ -21,14 +21,15 @@ export interface Hint {
  */
 export const FORCED_LESSON_TOKENS = 1;
 
-function reason(last: TurnResultView, gauge: string, cause: string): number {
-  return last.reasons
+function reason(reasons: readonly ReasonView[], gauge: string, cause: string): number {
+  return reasons
     .filter((r) => r.gauge === gauge && r.cause === cause)
     .reduce((sum, r) => sum + r.value, 0);
 }
 
 function lesson(
   last: TurnResultView | undefined,
+  reasons: readonly ReasonView[],
   announced: readonly string[],
   budget: number,
 ): MessageKey | "forced" {
@@ -37,23 +38,25 @@ function lesson(
   if (announced.includes("badBuzz")) return "hint.badBuzz";
   if (!last) return "hint.start";
   if (forcedTokens(last.forced) >= FORCED_LESSON_TOKENS) return "forced";
-  if (reason(last, "trust", "backfire") < -0.005) return "hint.backfire";
+  if (reason(reasons, "trust", "backfire") < -0.005) return "hint.backfire";
   if (allocationTotal(last.allocation) < budget) return "hint.unspent";
   if (last.allocation.campaigns >= Math.ceil(budget / 2)) return "hint.buzzHeavy";
-  if (reason(last, "engagement", "expertAttrition") < -0.002) return "hint.experts";
-  if (reason(last, "engagement", "lapse") < -0.01) return "hint.lapse";
-  if (reason(last, "engagement", "churn") < -0.01) return "hint.churn";
+  if (reason(reasons, "engagement", "expertAttrition") < -0.002) return "hint.experts";
+  if (reason(reasons, "engagement", "lapse") < -0.01) return "hint.lapse";
+  if (reason(reasons, "engagement", "churn") < -0.01) return "hint.churn";
   return "hint.steady";
 }
 
 export function soloHint(
   language: Language,
   history: readonly TurnResultView[],
+  /** The last quarter's reasons (the team's private part). */
+  reasons: readonly ReasonView[],
   announced: readonly string[],
   budget: number,
 ): Hint {
   const last = history[history.length - 1];
-  const key = lesson(last, announced, budget);
+  const key = lesson(last, reasons, announced, budget);
   if (key !== "forced") return { key, text: translate(language, key) };
   const forced = last?.forced ?? 0;
   return {

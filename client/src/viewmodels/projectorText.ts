@@ -13,7 +13,7 @@ import type { LuckBand } from "../../../shared/analysis/luckBand";
 import type { GameState } from "../../../shared/model/types";
 import type { Language } from "../../../shared/protocol/messages";
 import type { DebriefScreen } from "../../../shared/protocol/screens";
-import type { TeamView } from "../../../shared/protocol/view";
+import type { QuarterReasons, TeamView } from "../../../shared/protocol/view";
 import { translate, translatePlural, type MessageKey, type Params } from "../i18n/index";
 import type { ClientView } from "../net/normalize";
 import { debriefTables, type ChartTable, type ChartTextInput } from "./chartText";
@@ -86,6 +86,8 @@ export interface LiveTextInput {
   /** The scenario's starting point, for the first quarter's changes. */
   start: StartPoint;
   insights: readonly TeamInsights[] | null;
+  /** Every team's reasons for the revealed quarter, asked for on demand (as the canvas). */
+  reasons: QuarterReasons | null;
 }
 
 /** The live room's screen: the lobby, then the game, then its debrief. */
@@ -169,6 +171,8 @@ function teamsText(
     engagement: gaugeScale("engagement", histories),
   };
   const asked = new Set(askedTeams(view).map((team) => team.id));
+  // The quarter's own reasons only (asked for on demand, like the canvas's).
+  const revealed = view.phase === "results" && i.reasons?.turn === view.turn ? i.reasons : null;
   const out: SaidBlock[] = [];
   for (const team of teams) {
     out.push(heading(team.name));
@@ -182,8 +186,8 @@ function teamsText(
       continue;
     }
     const gauges = gaugeModels(language, team.history, i.start, { scales });
-    const last = team.history[team.history.length - 1];
-    const why = view.phase === "results" && last ? reasonsModel(language, last.reasons, 1) : [];
+    const reasons = revealed?.teams[team.id];
+    const why = reasons ? reasonsModel(language, reasons, 1) : [];
     out.push(
       table({
         caption: tr("a11y.gaugesOf", { team: team.name }),

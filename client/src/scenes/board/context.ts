@@ -120,7 +120,7 @@ export function boardContext(
   const tab = layout.compact ? params.tab : "decide";
   const hint =
     solo && (model.stage === "deciding" || model.stage === "briefing")
-      ? soloHint(language, history, view.event, model.budget.total)
+      ? soloHint(language, history, model.reasons, view.event, model.budget.total)
       : null;
   return {
     scene,

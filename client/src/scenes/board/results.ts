@@ -32,7 +32,7 @@ export function drawResults(ctx: BoardContext, last: LastRound): BoardDrawn["res
       enabled: true,
       run: params.handlers.next,
     });
-  const reasons = reasonsModel(params.language, last.reasons);
+  const reasons = reasonsModel(params.language, ctx.model.reasons);
   const card: ResultsCardModel = {
     heading: translate("board.reasons"),
     title: translate("board.results", { q: last.turn }),

@@ -24,7 +24,7 @@ function drawGauges(ctx: BoardContext): void {
   const area = layout.gauges;
   const rowHeight = area.h / 3;
   const withReasons = layout.compact && model.last !== null;
-  const reasons = model.last ? reasonsModel(params.language, model.last.reasons) : [];
+  const reasons = model.last ? reasonsModel(params.language, model.reasons) : [];
   ctx.gauges.forEach((gauge, i) => {
     const rect = { x: area.x, y: area.y + i * rowHeight + 4, w: area.w, h: rowHeight - 18 };
     ctx.add(

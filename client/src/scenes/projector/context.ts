@@ -12,6 +12,7 @@ import type { LuckBand } from "../../../../shared/analysis/luckBand";
 import type { GameState } from "../../../../shared/model/types";
 import type { Language } from "../../../../shared/protocol/messages";
 import type { DebriefScreen } from "../../../../shared/protocol/screens";
+import type { QuarterReasons } from "../../../../shared/protocol/view";
 import { translate, type MessageKey } from "../../i18n/index";
 import type { ClientView } from "../../net/normalize";
 import type { Rect } from "../../viewmodels/chart";
@@ -39,6 +40,8 @@ export interface ProjectorParams {
   now: number;
   /** The debrief's attribution, once computed (debrief and ended only). */
   insights: readonly TeamInsights[] | null;
+  /** Every team's reasons for a revealed quarter, asked for once it is revealed (or null). */
+  reasons: QuarterReasons | null;
 }
 
 export interface ShowParams {

@@ -38,12 +38,14 @@ export function drawTeamGauges(ctx: ProjectorContext, panels: readonly Panel[]):
     engagement: gaugeScale("engagement", histories),
   };
   const start = startPoint(findScenario(ctx.view.scenarioId));
+  // Asked for on demand (a team's reasons reach only that team in the state): the quarter's own.
+  const asked = ctx.params.reasons;
+  const revealed = ctx.view.phase === "results" && asked?.turn === ctx.view.turn ? asked : null;
   for (const { team, inner } of panels) {
     const gauges = gaugeModels(ctx.language, team.history, start, { scales });
     // After a reveal, the room reads each gauge's main reason under it.
-    const last = team.history[team.history.length - 1];
-    const why =
-      ctx.view.phase === "results" && last ? reasonsModel(ctx.language, last.reasons, 1) : [];
+    const reasons = revealed?.teams[team.id];
+    const why = reasons ? reasonsModel(ctx.language, reasons, 1) : [];
     // The panel's content box starts 60 px under its top; the gauges start 4 px lower.
     const top = inner.y + 4 * ctx.scale;
     const bandHeight = (inner.h + 6 * ctx.scale) / GAUGE_IDS.length;

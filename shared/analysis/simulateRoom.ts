@@ -119,11 +119,13 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
     }
   }
   const outcome: RoomOutcome = { states: {}, scores: {} };
-  teamIds.forEach((id, t) => {
+  for (let t = 0; t < n; t++) {
+    const id = teamIds[t] as string;
     const state = states[t] as TeamState;
+    const history = histories[t] as TurnOutputs[];
     outcome.states[id] = state;
-    outcome.scores[id] = finalScore(state, histories[t]?.at(-1));
-  });
+    outcome.scores[id] = finalScore(state, history[history.length - 1]);
+  }
   return outcome;
 }
 

@@ -120,11 +120,13 @@ const effectiveScratch: Allocation = emptyAllocation();
 let buzzDraws = new Float64Array(4 * PARAMS.buzz.slots + 2);
 
 /**
- * The quarter's buzz draws, in stream order: for each slot `next`, `nextPositive`, `next`,
- * `nextPositive` (virality, size, backfire, severity), then `next`, `nextPositive` for the
- * community's own reach. Drawn at once (`Stream.fill`, then `nextPositive`'s `1 − u` at every
- * odd place) rather than at six call sites in the quarter: the generator runs on locals, and
- * the quarter keeps V8's inlining budget for the model's helpers (a helper it calls instead
+ * The quarter's buzz draws, raw, in stream order: for each slot virality, size, backfire,
+ * severity, then the community's own reach and its size. Size and severity (and the organic
+ * size) are `nextPositive`'s `1 − u`, safe under a square root: the quarter subtracts where it
+ * reads them, for the slots that run, rather than over the whole buffer (most slots are idle,
+ * and a pass over the buffer re-checks the typed array at every element). Drawn at once
+ * (`Stream.fill`) rather than at six call sites in the quarter: the generator runs on locals,
+ * and the quarter keeps V8's inlining budget for the model's helpers (a helper it calls instead
  * boxes every number it passes or returns).
  */
 function drawBuzz(stream: Stream, slots: number): Float64Array {
@@ -132,7 +134,6 @@ function drawBuzz(stream: Stream, slots: number): Float64Array {
   if (buzzDraws.length < count) buzzDraws = new Float64Array(count);
   const u = buzzDraws;
   stream.fill(u, count);
-  for (let k = 1; k < count; k += 2) u[k] = 1 - (u[k] as number);
   return u;
 }
 
@@ -301,12 +302,12 @@ export function advanceQuarter(
   // Every slot draws its four numbers whether it runs or not, and the community two more: a
   // fixed count per quarter, all drawn here, in the order they are used.
   const u = drawBuzz(ctx.buzz, b.slots);
-  for (let slot = 0; slot < b.slots; slot++) {
-    if (slot >= active) continue;
+  // Idle slots were drawn for (the count is fixed) but are not read: `active` ≤ `b.slots`.
+  for (let slot = 0; slot < active; slot++) {
     const uViral = u[4 * slot] as number;
-    const uSize = u[4 * slot + 1] as number;
+    const uSize = 1 - (u[4 * slot + 1] as number);
     const uBackfire = u[4 * slot + 2] as number;
-    const uSeverity = u[4 * slot + 3] as number;
+    const uSeverity = 1 - (u[4 * slot + 3] as number);
     if (uViral < viralChance) {
       viral += (b.viralSize / Math.sqrt(uSize)) * paidAudience;
       viralHits++;
@@ -320,7 +321,7 @@ export function advanceQuarter(
   }
   // The community's own voice: its two draws, whatever the community.
   const uOrganic = u[4 * b.slots] as number;
-  const uOrganicSize = u[4 * b.slots + 1] as number;
+  const uOrganicSize = 1 - (u[4 * b.slots + 1] as number);
   const healthy = E0 * s.T;
   let organic = b.organic * healthy * audience;
   if (uOrganic < Math.min(b.viralCap, b.organicViral * ctx.moment * healthy)) {

@@ -479,16 +479,32 @@ export function advanceQuarter(
   // Outputs and scores.
   const E = engagement(s);
   // The last four quarters' reach, oldest first, shifted in place (`s` owns its window).
+  // Its spread is buzz volatility, in reach units, not relative: a lottery's swings, which a
+  // steady community does not have.
   const w = s.reachWindow;
+  let buzzVolatility: number;
   if (w.length >= 4) {
-    w[0] = w[1] as number;
-    w[1] = w[2] as number;
-    w[2] = w[3] as number;
-    w[3] = R;
+    const v0 = w[1] as number;
+    const v1 = w[2] as number;
+    const v2 = w[3] as number;
+    const v3 = R;
+    w[0] = v0;
+    w[1] = v1;
+    w[2] = v2;
+    w[3] = v3;
     if (w.length > 4) w.length = 4;
-  } else w.push(R);
-  // In reach units, not relative: a lottery's swings, which a steady community does not have.
-  const buzzVolatility = w.length === 4 ? standardDeviation4(w) : standardDeviation(w);
+    // `standardDeviation(w)` (math.ts) for the full window, written out on the four values at
+    // hand: the same operations in the same order (mean summed from 0, squared deviations
+    // summed from 0, both divided by the count), so the same bits, without a call that would
+    // box the number it returns.
+    const m = (0 + v0 + v1 + v2 + v3) / 4;
+    const sq =
+      0 + (v0 - m) * (v0 - m) + (v1 - m) * (v1 - m) + (v2 - m) * (v2 - m) + (v3 - m) * (v3 - m);
+    buzzVolatility = Math.sqrt(sq / 4);
+  } else {
+    w.push(R);
+    buzzVolatility = standardDeviation(w);
+  }
   const kpi = E + p.kpiReachWeight * R;
   const ssv = E * s.T;
   s.accumulated += ssv;
@@ -558,23 +574,6 @@ function addAllocationInto(sum: Allocation, b: Allocation): void {
   sum.recruitment = sum.recruitment + b.recruitment;
   sum.strategy = sum.strategy + b.strategy;
   sum.campaigns = sum.campaigns + b.campaigns;
-}
-
-/**
- * `standardDeviation(w)` for a window of four, without loops: the same operations in the same
- * order as math.ts (mean summed from 0, squared deviations summed from 0, both divided by the
- * count), so the same bits; the reach window is full from quarter 4 on. It takes the array, not
- * four numbers: a call that is not inlined would box each number it passes.
- */
-function standardDeviation4(w: readonly number[]): number {
-  const v0 = w[0] as number;
-  const v1 = w[1] as number;
-  const v2 = w[2] as number;
-  const v3 = w[3] as number;
-  const m = (0 + v0 + v1 + v2 + v3) / 4;
-  const sq =
-    0 + (v0 - m) * (v0 - m) + (v1 - m) * (v1 - m) + (v2 - m) * (v2 - m) + (v3 - m) * (v3 - m);
-  return Math.sqrt(sq / 4);
 }
 
 export function pickStocks(s: Stocks): Stocks {

@@ -13,7 +13,12 @@
  * decision must be whole tokens ≥ 0, only its total is fitted to the budget.
  */
 import { createGame, initialTeamState, step } from "../model/game";
-import { withinBudget as fitted, type Allocation } from "../model/levers";
+import {
+  assignAllocation as assign,
+  emptyAllocation,
+  withinBudget as fitted,
+  type Allocation,
+} from "../model/levers";
 import { emptyOutputs as noOutputs } from "../model/dynamics";
 import { advanceRoomQuarter as advanceRoom, type RoomQuarterContext } from "../model/room";
 import { finalScore, legacyScores, withLegacy } from "../model/score";
@@ -23,6 +28,7 @@ import { liveDraws } from "./roomDraws";
 // Module-level copies of the helpers called every quarter: a transpiled import is re-read
 // through a getter on every call (as in model/dynamics.ts).
 const withinBudget = fitted;
+const assignAllocation = assign;
 const advanceRoomQuarter = advanceRoom;
 const emptyOutputs = noOutputs;
 
@@ -85,6 +91,8 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
   // states are the loop's own and advance in place (copying 16 quarters of them was an eighth
   // of the fast path's time); each quarter's outputs are new objects, kept in the histories.
   const allocations = new Array<Allocation>(n);
+  // Each team's decision is copied into an allocation of the loop's own (`assignAllocation`).
+  const decisions = teamIds.map(() => emptyAllocation());
   const outputs = new Array<TurnOutputs>(n);
   const ctx: RoomQuarterContext = {
     quarter: 0,
@@ -98,7 +106,10 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
     for (let t = 0; t < n; t++) {
       const state = states[t] as TeamState;
       const wanted = decide(q, teamIds[t] as string, state, histories[t] as TurnOutputs[]);
-      allocations[t] = withinBudget(wanted, state.budget);
+      allocations[t] = assignAllocation(
+        decisions[t] as Allocation,
+        withinBudget(wanted, state.budget),
+      );
     }
     const drawn = draws(q);
     ctx.quarter = q;
@@ -119,11 +130,13 @@ export function simulateRoom(run: RoomRun, onQuarter?: RoomListener): RoomOutcom
     }
   }
   const outcome: RoomOutcome = { states: {}, scores: {} };
-  teamIds.forEach((id, t) => {
+  for (let t = 0; t < n; t++) {
+    const id = teamIds[t] as string;
     const state = states[t] as TeamState;
+    const history = histories[t] as TurnOutputs[];
     outcome.states[id] = state;
-    outcome.scores[id] = finalScore(state, histories[t]?.at(-1));
-  });
+    outcome.scores[id] = finalScore(state, history[history.length - 1]);
+  }
   return outcome;
 }
 

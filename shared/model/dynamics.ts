@@ -120,11 +120,13 @@ const effectiveScratch: Allocation = emptyAllocation();
 let buzzDraws = new Float64Array(4 * PARAMS.buzz.slots + 2);
 
 /**
- * The quarter's buzz draws, in stream order: for each slot `next`, `nextPositive`, `next`,
- * `nextPositive` (virality, size, backfire, severity), then `next`, `nextPositive` for the
- * community's own reach. Drawn at once (`Stream.fill`, then `nextPositive`'s `1 − u` at every
- * odd place) rather than at six call sites in the quarter: the generator runs on locals, and
- * the quarter keeps V8's inlining budget for the model's helpers (a helper it calls instead
+ * The quarter's buzz draws, raw, in stream order: for each slot virality, size, backfire,
+ * severity, then the community's own reach and its size. Size and severity (and the organic
+ * size) are `nextPositive`'s `1 − u`, safe under a square root: the quarter subtracts where it
+ * reads them, for the slots that run, rather than over the whole buffer (most slots are idle,
+ * and a pass over the buffer re-checks the typed array at every element). Drawn at once
+ * (`Stream.fill`) rather than at six call sites in the quarter: the generator runs on locals,
+ * and the quarter keeps V8's inlining budget for the model's helpers (a helper it calls instead
  * boxes every number it passes or returns).
  */
 function drawBuzz(stream: Stream, slots: number): Float64Array {
@@ -132,7 +134,6 @@ function drawBuzz(stream: Stream, slots: number): Float64Array {
   if (buzzDraws.length < count) buzzDraws = new Float64Array(count);
   const u = buzzDraws;
   stream.fill(u, count);
-  for (let k = 1; k < count; k += 2) u[k] = 1 - (u[k] as number);
   return u;
 }
 
@@ -301,12 +302,12 @@ export function advanceQuarter(
   // Every slot draws its four numbers whether it runs or not, and the community two more: a
   // fixed count per quarter, all drawn here, in the order they are used.
   const u = drawBuzz(ctx.buzz, b.slots);
-  for (let slot = 0; slot < b.slots; slot++) {
-    if (slot >= active) continue;
+  // Idle slots were drawn for (the count is fixed) but are not read: `active` ≤ `b.slots`.
+  for (let slot = 0; slot < active; slot++) {
     const uViral = u[4 * slot] as number;
-    const uSize = u[4 * slot + 1] as number;
+    const uSize = 1 - (u[4 * slot + 1] as number);
     const uBackfire = u[4 * slot + 2] as number;
-    const uSeverity = u[4 * slot + 3] as number;
+    const uSeverity = 1 - (u[4 * slot + 3] as number);
     if (uViral < viralChance) {
       viral += (b.viralSize / Math.sqrt(uSize)) * paidAudience;
       viralHits++;
@@ -320,7 +321,7 @@ export function advanceQuarter(
   }
   // The community's own voice: its two draws, whatever the community.
   const uOrganic = u[4 * b.slots] as number;
-  const uOrganicSize = u[4 * b.slots + 1] as number;
+  const uOrganicSize = 1 - (u[4 * b.slots + 1] as number);
   const healthy = E0 * s.T;
   let organic = b.organic * healthy * audience;
   if (uOrganic < Math.min(b.viralCap, b.organicViral * ctx.moment * healthy)) {
@@ -478,16 +479,32 @@ export function advanceQuarter(
   // Outputs and scores.
   const E = engagement(s);
   // The last four quarters' reach, oldest first, shifted in place (`s` owns its window).
+  // Its spread is buzz volatility, in reach units, not relative: a lottery's swings, which a
+  // steady community does not have.
   const w = s.reachWindow;
+  let buzzVolatility: number;
   if (w.length >= 4) {
-    w[0] = w[1] as number;
-    w[1] = w[2] as number;
-    w[2] = w[3] as number;
-    w[3] = R;
+    const v0 = w[1] as number;
+    const v1 = w[2] as number;
+    const v2 = w[3] as number;
+    const v3 = R;
+    w[0] = v0;
+    w[1] = v1;
+    w[2] = v2;
+    w[3] = v3;
     if (w.length > 4) w.length = 4;
-  } else w.push(R);
-  // In reach units, not relative: a lottery's swings, which a steady community does not have.
-  const buzzVolatility = w.length === 4 ? standardDeviation4(w) : standardDeviation(w);
+    // `standardDeviation(w)` (math.ts) for the full window, written out on the four values at
+    // hand: the same operations in the same order (mean summed from 0, squared deviations
+    // summed from 0, both divided by the count), so the same bits, without a call that would
+    // box the number it returns.
+    const m = (0 + v0 + v1 + v2 + v3) / 4;
+    const sq =
+      0 + (v0 - m) * (v0 - m) + (v1 - m) * (v1 - m) + (v2 - m) * (v2 - m) + (v3 - m) * (v3 - m);
+    buzzVolatility = Math.sqrt(sq / 4);
+  } else {
+    w.push(R);
+    buzzVolatility = standardDeviation(w);
+  }
   const kpi = E + p.kpiReachWeight * R;
   const ssv = E * s.T;
   s.accumulated += ssv;
@@ -557,23 +574,6 @@ function addAllocationInto(sum: Allocation, b: Allocation): void {
   sum.recruitment = sum.recruitment + b.recruitment;
   sum.strategy = sum.strategy + b.strategy;
   sum.campaigns = sum.campaigns + b.campaigns;
-}
-
-/**
- * `standardDeviation(w)` for a window of four, without loops: the same operations in the same
- * order as math.ts (mean summed from 0, squared deviations summed from 0, both divided by the
- * count), so the same bits; the reach window is full from quarter 4 on. It takes the array, not
- * four numbers: a call that is not inlined would box each number it passes.
- */
-function standardDeviation4(w: readonly number[]): number {
-  const v0 = w[0] as number;
-  const v1 = w[1] as number;
-  const v2 = w[2] as number;
-  const v3 = w[3] as number;
-  const m = (0 + v0 + v1 + v2 + v3) / 4;
-  const sq =
-    0 + (v0 - m) * (v0 - m) + (v1 - m) * (v1 - m) + (v2 - m) * (v2 - m) + (v3 - m) * (v3 - m);
-  return Math.sqrt(sq / 4);
 }
 
 export function pickStocks(s: Stocks): Stocks {

@@ -24,7 +24,7 @@ import type {
 
 export function initialTeamState(scenario: Scenario): TeamState {
   const s = scenario.start;
-  return {
+  const state: TeamState = {
     L: s.L,
     W: s.W,
     C: s.C,
@@ -50,12 +50,17 @@ export function initialTeamState(scenario: Scenario): TeamState {
     lastOrdinary: 0,
     lastViral: 0,
     lastOrganic: 0,
-    lastKpi: engagement(s),
+    lastKpi: 0,
     lastForced: 0,
     lastActive: s.a,
     accumulated: 0,
     spent: emptyAllocation(),
   };
+  // Read from the new state, not from `scenario.start` (the same M, a and X): `engagement` is
+  // inlined into every quarter with what it has met, and a parsed scenario's object layout
+  // beside the states' makes each quarter check which one it holds and box what it reads.
+  state.lastKpi = engagement(state);
+  return state;
 }
 
 export function createGame(

@@ -30,6 +30,24 @@ export function emptyAllocation(): Allocation {
   };
 }
 
+/**
+ * `target` takes `source`'s tokens, bucket by bucket, and is returned. The fast path plays every
+ * decision through an allocation of its own made by `emptyAllocation`: decisions come from
+ * anywhere (a parsed scenario, a bot, a plan) with as many object layouts, and a quarter that
+ * meets one layout only (the legacy's averages, `averageAllocation`, have it too) reads each
+ * bucket directly instead of asking which layout it has.
+ */
+export function assignAllocation(target: Allocation, source: Allocation): Allocation {
+  target.longTerm = source.longTerm;
+  target.culture = source.culture;
+  target.governance = source.governance;
+  target.support = source.support;
+  target.recruitment = source.recruitment;
+  target.strategy = source.strategy;
+  target.campaigns = source.campaigns;
+  return target;
+}
+
 export function allocationTotal(allocation: Allocation): number {
   let total = 0;
   for (const id of BUCKET_IDS) total += allocation[id];

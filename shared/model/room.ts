@@ -221,25 +221,22 @@ export function advanceRoomQuarter(
   }
 }
 
-/** The one team context, reused by every room quarter (a quarter never keeps it). */
-let teamCtx: QuarterContext | null = null;
-
-/** The team context for this room quarter, to be pointed at each team in turn (`forTeam`). */
+/**
+ * The team context for this room quarter, to be pointed at each team in turn (`forTeam`). A new
+ * one per room quarter rather than one kept in the module: a long-lived object is in V8's old
+ * generation, and every store of a young pointer into it (each team's stream and events, every
+ * quarter) takes the write barrier's slow path, which costs more than this small allocation.
+ */
 function teamContext(ctx: RoomQuarterContext): QuarterContext {
-  const team = (teamCtx ??= {
-    quarter: 0,
-    moment: 0,
+  return {
+    quarter: ctx.quarter,
+    moment: ctx.moment,
     buzz: ctx.buzz[0] as Stream,
-    events: [],
-    baseBudget: 0,
+    events: ctx.events[0] as readonly EventId[],
+    baseBudget: ctx.baseBudget,
     room: ALONE,
-    explain: false,
-  });
-  team.quarter = ctx.quarter;
-  team.moment = ctx.moment;
-  team.baseBudget = ctx.baseBudget;
-  team.explain = ctx.explain;
-  return team;
+    explain: ctx.explain,
+  };
 }
 
 function forTeam(

@@ -54,28 +54,37 @@ export function legacyScores(
 ): number[] {
   const { terminalQuarters, terminalDiscount, scale } = PARAMS.score;
   const n = states.length;
-  const averages = states.map((s) => averageAllocation(s.spent, played));
+  // Loops rather than `map` and `fill`: every fast-path game sets this continuation up once, and
+  // `Array.prototype.fill` is a call into the engine's C++.
+  const averages = new Array<Allocation>(n);
   // The continuation's own copies of the teams (window and `spent` included), which nobody else
   // sees: they are advanced in place quarter after quarter, with one set of outputs, so the
   // eight quarters allocate nothing (`advanceRoomQuarter`).
-  const room = states.map((s) => {
+  const room = new Array<TeamState>(n);
+  const outputs = new Array<TurnOutputs>(n);
+  const events = new Array<readonly EventId[]>(n);
+  const legacy = new Array<number>(n);
+  for (let t = 0; t < n; t++) {
+    const s = states[t] as TeamState;
+    averages[t] = averageAllocation(s.spent, played);
     const copy = copyTeamState(s);
     copy.cfoQuarters = 0;
     copy.cfoMisses = 0;
     copy.sponsorQuarters = 0;
     copy.budget = baseBudget;
-    return copy;
-  });
-  const outputs = states.map(() => emptyOutputs());
+    room[t] = copy;
+    outputs[t] = emptyOutputs();
+    events[t] = NO_EVENTS;
+    legacy[t] = 0;
+  }
   const ctx: RoomQuarterContext = {
     quarter: 0,
     moment: 0,
-    events: states.map(() => NO_EVENTS),
+    events,
     buzz: [],
     baseBudget,
     explain: false,
   };
-  const legacy = new Array<number>(n).fill(0);
   let weight = 1;
   for (let k = 1; k <= terminalQuarters; k++) {
     const quarter = played + k;
@@ -90,12 +99,24 @@ export function legacyScores(
       legacy[t] = (legacy[t] as number) + weight * (outputs[t] as TurnOutputs).ssv;
     }
   }
-  return legacy.map((v) => v * scale);
+  for (let t = 0; t < n; t++) legacy[t] = (legacy[t] as number) * scale;
+  return legacy;
 }
 
 /** The last quarter's outputs with the legacy folded into the score. */
 export function withLegacy(outputs: TurnOutputs, legacy: number): TurnOutputs {
-  return { ...outputs, legacy, score: outputs.score + legacy };
+  // Field by field, in `emptyOutputs`' order: a spread is several times slower, and the copy
+  // keeps the outputs' one hidden class.
+  return {
+    engagement: outputs.engagement,
+    reach: outputs.reach,
+    buzzVolatility: outputs.buzzVolatility,
+    trust: outputs.trust,
+    kpi: outputs.kpi,
+    ssv: outputs.ssv,
+    score: outputs.score + legacy,
+    legacy,
+  };
 }
 
 /**

@@ -271,9 +271,12 @@ export interface ShowTextInput {
   screen: DebriefScreen;
   /** The team the screen is about ("" = every team). */
   team: string;
+  /** The game replayed from the log; null while it loads. */
   game: GameState | null;
   insights: readonly TeamInsights[] | null;
+  /** A team's luck band (computed once, then kept by the scene). */
   band(teamId: string): LuckBand | null;
+  /** A team's best one-token change and the game it would have given. */
   branch(teamId: string): { change: BestChange; game: GameState } | null;
 }
 

@@ -6,18 +6,14 @@
  * composes them, so the scene's pieces cannot form an import cycle.
  */
 import type Phaser from "phaser";
-import type { BestChange } from "../../../../shared/analysis/bestChanges";
 import type { TeamInsights } from "../../../../shared/analysis/insights";
-import type { LuckBand } from "../../../../shared/analysis/luckBand";
-import type { GameState } from "../../../../shared/model/types";
 import type { Language } from "../../../../shared/protocol/messages";
-import type { DebriefScreen } from "../../../../shared/protocol/screens";
 import type { QuarterReasons } from "../../../../shared/protocol/view";
 import { translate, type MessageKey } from "../../i18n/index";
 import type { ClientView } from "../../net/normalize";
 import type { Rect } from "../../viewmodels/chart";
 import type { lobbyTeams } from "../../viewmodels/facilitator";
-import { lobbyPlayers as teamPlayers } from "../../viewmodels/projectorText";
+import { lobbyPlayers as teamPlayers, type ShowTextInput } from "../../viewmodels/projectorText";
 import { TOP_BAR } from "../../viewmodels/layout";
 import { decisionsTableHeight, type HeaderBox } from "../../draw/decisionsTable";
 
@@ -44,21 +40,10 @@ export interface ProjectorParams {
   reasons: QuarterReasons | null;
 }
 
-export interface ShowParams {
+/** A debrief screen as the projector draws it: what its text alternative says, at a size. */
+export interface ShowParams extends ShowTextInput {
   width: number;
   height: number;
-  language: Language;
-  view: ClientView;
-  screen: DebriefScreen;
-  /** The team the screen is about ("" = every team). */
-  team: string;
-  /** The game replayed from the log; null while it loads. */
-  game: GameState | null;
-  insights: readonly TeamInsights[] | null;
-  /** A team's luck band (computed once, then kept by the scene). */
-  band(teamId: string): LuckBand | null;
-  /** A team's best one-token change and the game it would have given. */
-  branch(teamId: string): { change: BestChange; game: GameState } | null;
 }
 
 /** What the debrief's pieces (the verdict card, a team's credit) need, live or picked. */

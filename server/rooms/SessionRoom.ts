@@ -82,8 +82,8 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   /**
    * Changes are sent 4 times a second: co-editing stays live to the eye, and edits that fall in
    * one tick reach each viewer as one frame (bench:server: 11.7 → 10.1 patch messages per action
-   * against 10 a second). The room clock ticks with the patches, so what needs a finer timer
-   * (the draft window) does not use it.
+   * against 10 a second); a new phase goes out at once (patchSoon). The room clock ticks with
+   * the patches, so what needs a finer timer (the draft window) does not use it.
    */
   override patchRate = 250;
   /** Backstop only: the token bucket answers floods with `rate.limited` long before this. */
@@ -97,6 +97,7 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
   /** Which connection holds each player's seat right now. */
   private readonly holders = new Map<string, ElanClient>();
   private timer: Delayed | undefined;
+  private patchQueued = false;
   private timerDeadline = 0;
   private readonly views = new SharedViews(this.state);
   /** Accepted draft edits per team in this room (reconciliation by sequence on the client). */
@@ -421,7 +422,22 @@ export abstract class SessionRoom extends Room<{ state: RoomState; client: ElanC
     if (drafting && samePhase && teamId) {
       syncTeamState(this.state, this.session, teamId, this.extras);
     } else this.syncState();
+    if (!samePhase) this.patchSoon();
     this.scheduleTimer();
+  }
+
+  /**
+   * A new phase or quarter reaches every screen at once rather than at the next tick: the
+   * 250 ms coalescing is for edits, not for a decision phase opening under a waiting finger or
+   * a reveal. After the handler (a patch ticks the room clock, whose timers commit actions).
+   */
+  private patchSoon(): void {
+    if (this.patchQueued) return;
+    this.patchQueued = true;
+    setImmediate(() => {
+      this.patchQueued = false;
+      this.guard("sending a new phase", () => this.broadcastPatch());
+    });
   }
 
   protected syncState(): void {

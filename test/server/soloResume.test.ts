@@ -63,6 +63,9 @@ describe("a solo game", () => {
       seed: "resume",
       rivals: 2,
       name: "Léa",
+      // Two years: the script plays far faster than a learner, and the seat's rate limit
+      // (30 at once, 15 a second) would refuse a four-year game played in one breath.
+      years: 2,
     });
     const seat = await seatOf(solo);
     expect(seat.teamId).toBe("you");

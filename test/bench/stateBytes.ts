@@ -14,7 +14,7 @@
  *    batches a tick's actions in one patch (100 ms), so these sums are a little above the bench.
  */
 import { Encoder, StateView } from "@colyseus/schema";
-import { BUCKET_IDS, type Allocation } from "../../shared/index";
+import { BUCKET_IDS, OUTPUT_IDS, type Allocation } from "../../shared/index";
 import type { SessionAction } from "../../server/session/types";
 import { RoomState } from "../../server/rooms/schema";
 import { syncRoomState } from "../../server/rooms/sync";
@@ -99,17 +99,7 @@ const results = (s: RoomState) => [...s.teams.values()].flatMap((t) => [...t.his
 function unset(target: object, keys: readonly string[]): void {
   for (const key of keys) (target as Record<string, unknown>)[key] = undefined;
 }
-const GAUGES = [
-  "engagement",
-  "reach",
-  "buzzVolatility",
-  "trust",
-  "kpi",
-  "ssv",
-  "score",
-  "legacy",
-  "forced",
-] as const;
+const GAUGES = [...OUTPUT_IDS, "forced"] as const;
 
 const whole = bytes();
 const noHistory = bytes((s) => s.teams.forEach((t) => t.history.clear()));

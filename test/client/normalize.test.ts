@@ -6,16 +6,17 @@ import { describe, expect, it } from "vitest";
 import { normalizeRoom } from "../../client/src/net/normalize";
 import { eventCode, gaugeCode, packAllocation, reasonCode, sourceCode } from "../../shared/index";
 
+const allocation = {
+  longTerm: 1,
+  culture: 2,
+  governance: 0,
+  support: 0,
+  recruitment: 0,
+  strategy: 0,
+  campaigns: 3,
+};
+
 function wireRoom(reason: number, source = sourceCode("draft")) {
-  const allocation = {
-    longTerm: 1,
-    culture: 2,
-    governance: 0,
-    support: 0,
-    recruitment: 0,
-    strategy: 0,
-    campaigns: 3,
-  };
   // No quarter (its position), no forced or legacy (0): left out on the wire.
   const result = {
     engagement: 0.25,
@@ -84,15 +85,7 @@ describe("normalizeRoom", () => {
       score: 3.3,
       legacy: 0,
       forced: 0,
-      allocation: {
-        longTerm: 1,
-        culture: 2,
-        governance: 0,
-        support: 0,
-        recruitment: 0,
-        strategy: 0,
-        campaigns: 3,
-      },
+      allocation,
       decisionSource: "draft",
       events: ["badBuzz"],
     });

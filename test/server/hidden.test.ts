@@ -45,13 +45,19 @@ const secret = allocation({
   campaigns: 0,
 });
 
+/** Two teams: Alice and Anouk in t1, Bruno in t2, and a projector. */
+async function seatRoom() {
+  const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
+  const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
+  const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
+  const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
+  const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+  return { fac, a1, b1, a2, projector };
+}
+
 describe("hidden drafts and decisions", () => {
   it("never reach another team or the projector before the reveal", async () => {
-    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
-    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
-    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
-    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
-    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    const { fac, a1, b1, a2, projector } = await seatRoom();
     expect([a1, b1, a2].map((p) => p.seat.teamId)).toEqual(["t1", "t2", "t1"]);
     await request(fac.room, "game.start");
     await request(fac.room, "phase.next");
@@ -143,11 +149,7 @@ describe("hidden drafts and decisions", () => {
   });
 
   it("keeps a team's debrief answer to its members and the facilitator until the reveal", async () => {
-    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
-    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
-    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
-    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
-    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    const { fac, a1, b1, a2, projector } = await seatRoom();
     await request(fac.room, "game.start");
     for (let q = 0; q < 4; q++) {
       await request(fac.room, "phase.next");
@@ -201,11 +203,7 @@ describe("hidden drafts and decisions", () => {
   });
 
   it("keeps a team's reasons to its members and the facilitator; the projector asks for all", async () => {
-    const fac = await createWorkshop(server.url, { teams: 2, years: 1, decisionSeconds: 0 });
-    const a1 = await joinAs(server.url, fac.code, { name: "Alice" });
-    const b1 = await joinAs(server.url, fac.code, { name: "Bruno" });
-    const a2 = await joinAs(server.url, fac.code, { name: "Anouk" });
-    const projector: AnyRoom = await new Client(server.url).joinById(fac.code, { projector: true });
+    const { fac, a1, b1, a2, projector } = await seatRoom();
     await request(fac.room, "game.start");
     await request(fac.room, "phase.next");
     const everyone = [fac.room, a1.room, a2.room, b1.room, projector];

@@ -14,6 +14,7 @@ import { decisions, replayDebrief, roomLuckBands, whatIf } from "../viewmodels/d
 import { timerModel } from "../viewmodels/timer";
 import { timerColor } from "../draw/timerBadge";
 import { css } from "../theme";
+import { AskedOnce } from "./askedOnce";
 import { BaseScene } from "./BaseScene";
 import { findScenario } from "../scenarios";
 import { ProjectorSummary } from "../ui/projectorSummary";
@@ -26,13 +27,11 @@ export class ProjectorScene extends BaseScene {
   private digits: Phaser.GameObjects.Text | null = null;
   private qrCode = "";
   /** The debrief's attribution: asked for as soon as the debrief opens, ready for the reveal. */
-  private insights: TeamInsights[] | null = null;
-  private creditKey = "";
+  private readonly credit = new AskedOnce<TeamInsights[]>();
   /** What the canvas shows, as text for screen readers (rebuilt with every draw). */
   private readonly summary = new ProjectorSummary();
   /** Every team's reasons for the revealed quarter: asked for once per quarter's results. */
-  private reasons: QuarterReasons | null = null;
-  private reasonsKey = "";
+  private readonly reasons = new AskedOnce<QuarterReasons>();
   /** The game replayed from the log, for the debrief screens the facilitator puts up. */
   private played: GameState | null = null;
   private playedKey = "";
@@ -88,40 +87,22 @@ export class ProjectorScene extends BaseScene {
     const session = this.app.session;
     const view = session?.view;
     if (!session || !view || (view.phase !== "debrief" && view.phase !== "ended")) return;
-    const key = `${session.roomId}:${view.turn}`;
-    if (key === this.creditKey) return;
-    this.creditKey = key;
-    this.insights = null;
-    this.app.debrief.credit(session).then(
-      (result) => {
-        if (this.creditKey !== key) return;
-        this.insights = result.teams;
-        this.invalidate();
-      },
-      () => {
-        // Asked again on the next state change; the projector shows the answers meanwhile.
-        if (this.creditKey === key) this.creditKey = "";
-      },
+    this.credit.ask(
+      `${session.roomId}:${view.turn}`,
+      () => this.app.debrief.credit(session).then((result) => result.teams),
+      () => this.invalidate(),
     );
   }
 
+  /** Every team's reasons for the revealed quarter (the gauges show without them meanwhile). */
   private fetchReasons(): void {
     const session = this.app.session;
     const view = session?.view;
     if (!session || !view || view.phase !== "results") return;
-    const key = `${session.roomId}:${view.turn}`;
-    if (key === this.reasonsKey) return;
-    this.reasonsKey = key;
-    session.quarterReasons().then(
-      (reasons) => {
-        if (this.reasonsKey !== key) return;
-        this.reasons = reasons;
-        this.invalidate();
-      },
-      () => {
-        // Asked again on the next state change; the gauges show without reasons meanwhile.
-        if (this.reasonsKey === key) this.reasonsKey = "";
-      },
+    this.reasons.ask(
+      `${session.roomId}:${view.turn}`,
+      () => session.quarterReasons(),
+      () => this.invalidate(),
     );
   }
 
@@ -164,7 +145,7 @@ export class ProjectorScene extends BaseScene {
     const game = this.played;
     if (!game) return null;
     if (this.branches.has(teamId)) return this.branches.get(teamId) ?? null;
-    const change = this.insights?.find((x) => x.teamId === teamId)?.bestChanges[0];
+    const change = this.credit.value?.find((x) => x.teamId === teamId)?.bestChanges[0];
     const played = change ? decisions(game, teamId)[change.quarter - 1] : undefined;
     let found: { change: BestChange; game: GameState } | null = null;
     if (change && played) {
@@ -178,7 +159,7 @@ export class ProjectorScene extends BaseScene {
       if (result.ok) found = { change, game: result.value };
     }
     // Kept only once the attribution is known (before, there is no change to replay yet).
-    if (this.insights) this.branches.set(teamId, found);
+    if (this.credit.value) this.branches.set(teamId, found);
     return found;
   }
 
@@ -198,7 +179,7 @@ export class ProjectorScene extends BaseScene {
         screen: view.show,
         team: view.showTeam,
         game: this.played,
-        insights: this.insights,
+        insights: this.credit.value,
         band: (id: string) => this.band(id),
         branch: (id: string) => this.branch(id),
       };
@@ -217,8 +198,8 @@ export class ProjectorScene extends BaseScene {
       qrKey: this.qrKey(view.code),
       host,
       now: this.app.session?.serverNow() ?? Date.now(),
-      insights: this.insights,
-      reasons: this.reasons,
+      insights: this.credit.value,
+      reasons: this.reasons.value,
     });
     const start = startPoint(findScenario(view.scenarioId));
     this.summary.update(
@@ -228,8 +209,8 @@ export class ProjectorScene extends BaseScene {
         view,
         host,
         start,
-        insights: this.insights,
-        reasons: this.reasons,
+        insights: this.credit.value,
+        reasons: this.reasons.value,
       }),
     );
   }
